@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds and runs moat's benchmarks: a Release build in build-bench/ with the DPDK
+# rte_lpm comparison, console output plus JSON in build-bench/<benchmark>.json, and the
+# peak memory of each program from /usr/bin/time -v.
+#
+#   bash scripts/install-deps --bench && bash benchmarks/run.sh
+#   bash benchmarks/run.sh --benchmark_filter='lookup/.*/bgp'   # extra args go to every program
+#
+# Environment: MOAT_BENCH_DPDK=OFF skips DPDK; JOBS (default 2) sets build parallelism;
+# BENCHMARKS (default "bench_lpm bench_packet_set") picks the programs.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build-bench"
+dpdk="${MOAT_BENCH_DPDK:-ON}"
+jobs="${JOBS:-2}"
+read -r -a programs <<<"${BENCHMARKS:-bench_lpm bench_packet_set}"
+
+generator=()
+if command -v ninja >/dev/null; then generator=(-G Ninja); fi
+cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+  -DMOAT_BUILD_BENCHMARKS=ON -DMOAT_BENCH_DPDK="$dpdk" -DMOAT_BUILD_TESTS=OFF -DMOAT_BUILD_TOOLS=OFF
+cmake --build "$build" -j"$jobs" --target "${programs[@]}"
+
+echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)," \
+  "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+for program in "${programs[@]}"; do
+  echo "== $program"
+  /usr/bin/time -v -o "$build/$program.time" "$build/benchmarks/$program" \
+    --benchmark_out="$build/$program.json" --benchmark_out_format=json "$@"
+  grep -E 'Maximum resident set size|Elapsed \(wall clock\)' "$build/$program.time" | sed "s/^\s*/$program: /"
+done
+echo "== JSON results in $build/*.json"
