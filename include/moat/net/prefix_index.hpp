@@ -4,8 +4,16 @@
 // into disjoint intervals, each labelled with the group (distinct prefix) that wins
 // there. Duplicate prefixes form one group, so callers can apply AWS's tie-breaks.
 //
-// lookup() is a direct-indexed jump on the top bits followed by a short binary search;
-// partition() walks the range table once over the query's intervals.
+// Layout. IPv4: a first level of 65,536 slots indexed by the top 16 address bits; a slot
+// either holds the winning group directly (the whole /16 is one segment) or points at
+// the /16's slice of the range table, stored as 16-bit segment starts (low address bits)
+// and 32-bit group ids — 6 bytes per segment, at most 2n + 1 + 65,536 segments for n
+// distinct prefixes. IPv6: 128-bit segment starts and 32-bit group ids, binary search.
+// Build: sort the prefixes (O(n log n)), then one sweep with a stack of open prefixes.
+// lookup(): IPv4 one slot read, then a branch-free binary search over the slice
+// (typically one or two cache lines); IPv6 O(log n).
+// partition(): walks the range table once over the query's intervals, O(k log n) for k
+// segments touched.
 // PrefixTable<T> (prefix_table.hpp) is the typed front end; use that.
 
 #include <cstddef>
@@ -32,12 +40,16 @@ class PrefixIndex {
 
   IpFamily family() const;
   std::size_t group_count() const;
-  const Prefix& group_prefix(Group group) const;
+  // By value: groups are stored compactly (network and length), not as Prefix objects.
+  Prefix group_prefix(Group group) const;
   // Entry ids (indexes into the constructor's list) of a group, in ascending order.
   std::span<const std::uint32_t> group_entries(Group group) const;
 
   // The group of the longest prefix containing address, or nullopt if none does.
   std::optional<Group> lookup(const IpAddress& address) const;
+  // The same for a raw IPv4 address value (precondition: family() is v4); the hot path
+  // for callers that already hold host-order integers.
+  std::optional<Group> lookup_v4(std::uint32_t address) const;
 
   struct Part {
     AddressSet addresses;
@@ -47,8 +59,12 @@ class PrefixIndex {
   // addresses, and each group appears at most once. Ordered by first address.
   std::vector<Part> partition(const AddressSet& addresses) const;
 
-  // Bytes held by the compiled structures (for the benchmarks' memory-per-prefix figure).
+  // Bytes held by the index: the range table plus the group metadata (prefix and entry
+  // ids per group). The benchmarks' memory-per-prefix figure.
   std::size_t memory_bytes() const;
+  // Bytes of the structures lookup() reads (first level + range table), the figure to
+  // compare with rte_lpm's tbl24/tbl8 (which holds next hops, not prefixes).
+  std::size_t lookup_memory_bytes() const;
 
  private:
   struct Impl;

@@ -1,0 +1,326 @@
+#include "moat/net/prefix_index.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include "address_math.hpp"
+#include "interval_algebra.hpp"
+#include "moat/core/assert.hpp"
+
+namespace moat::net {
+namespace {
+
+constexpr std::uint32_t no_group = std::numeric_limits<std::uint32_t>::max();
+
+// One slot of the IPv4 first level, indexed by the top 16 address bits. count == 0:
+// the whole /16 lies in one segment and base is its label; otherwise the /16's
+// segments are starts16_[base, base + count) (low 16 bits, the first always 0) with
+// labels labels_[base, base + count).
+struct Chunk {
+  std::uint32_t base = 0;
+  std::uint32_t count = 0;
+};
+
+constexpr std::size_t chunk_count = std::size_t{1} << 16;
+
+template <class T>
+std::size_t bytes_of(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+// The flat range table before compaction: segment i covers [starts[i], starts[i+1]) and
+// the last one runs to the family's top address; starts[0] == 0.
+struct Segments {
+  std::vector<uint128> starts;
+  std::vector<std::uint32_t> labels;
+
+  void emit(uint128 start, std::uint32_t label) {
+    if (!labels.empty() && labels.back() == label) return;  // same winner continues
+    MOAT_ASSERT(starts.empty() || starts.back() < start, "range table segments out of order");
+    starts.push_back(start);
+    labels.push_back(label);
+  }
+};
+
+}  // namespace
+
+struct PrefixIndex::Impl {
+  IpFamily family = IpFamily::v4;
+
+  // Groups in prefix order (network, then length). Entry ids grouped: group g owns
+  // entry_ids[entry_start[g], entry_start[g + 1]), or just entry_ids[g] when no prefix
+  // is duplicated (entry_start then stays empty).
+  std::vector<std::uint32_t> group_network4;  // IPv4 networks
+  std::vector<uint128> group_network6;        // IPv6 networks
+  std::vector<std::uint8_t> group_length;
+  std::vector<std::uint32_t> entry_ids;
+  std::vector<std::uint32_t> entry_start;
+
+  // Range table. IPv4: chunks + starts16 + labels. IPv6: starts128 + labels.
+  std::vector<Chunk> chunks;
+  std::vector<std::uint16_t> starts16;
+  std::vector<uint128> starts128;
+  std::vector<std::uint32_t> labels;
+
+  uint128 group_network(std::uint32_t g) const {
+    return family == IpFamily::v4 ? uint128{group_network4[g]} : group_network6[g];
+  }
+  // The segment containing value: its label and its last address.
+  std::pair<std::uint32_t, uint128> segment_at(uint128 value) const;
+  std::uint32_t lookup_v4(std::uint32_t value) const;
+  std::uint32_t lookup_v6(uint128 value) const;
+
+  void build_groups(std::span<const Prefix> prefixes);
+  Segments sweep() const;
+  void compile_v4(const Segments& segments);
+};
+
+void PrefixIndex::Impl::build_groups(std::span<const Prefix> prefixes) {
+  struct Keyed {
+    uint128 network;
+    std::uint32_t id;
+    std::uint8_t length;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(prefixes.size());
+  for (std::size_t i = 0; i < prefixes.size(); ++i) {
+    MOAT_ASSERT(prefixes[i].family() == family, "prefix of the wrong family in a PrefixIndex");
+    keyed.push_back({prefixes[i].network().value(), static_cast<std::uint32_t>(i),
+                     static_cast<std::uint8_t>(prefixes[i].length())});
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.network != b.network) return a.network < b.network;
+    if (a.length != b.length) return a.length < b.length;
+    return a.id < b.id;
+  });
+  entry_ids.reserve(keyed.size());
+  std::vector<std::uint32_t> starts;
+  starts.reserve(keyed.size() + 1);
+  bool duplicates = false;
+  for (std::size_t i = 0; i < keyed.size(); ++i) {
+    const bool same = i > 0 && keyed[i].network == keyed[i - 1].network && keyed[i].length == keyed[i - 1].length;
+    if (same) {
+      duplicates = true;
+    } else {
+      if (family == IpFamily::v4) {
+        group_network4.push_back(static_cast<std::uint32_t>(keyed[i].network));
+      } else {
+        group_network6.push_back(keyed[i].network);
+      }
+      group_length.push_back(keyed[i].length);
+      starts.push_back(static_cast<std::uint32_t>(i));
+    }
+    entry_ids.push_back(keyed[i].id);
+  }
+  starts.push_back(static_cast<std::uint32_t>(keyed.size()));
+  MOAT_ASSERT(group_length.size() < no_group, "too many prefixes for a PrefixIndex");
+  if (duplicates) entry_start = std::move(starts);
+  group_network4.shrink_to_fit();
+  group_network6.shrink_to_fit();
+  group_length.shrink_to_fit();
+}
+
+// Sweeps the groups in prefix order with a stack of open prefixes (each one contains
+// the next): a segment ends where a prefix opens or the innermost open one closes.
+// O(n) after the sort.
+Segments PrefixIndex::Impl::sweep() const {
+  struct Open {
+    uint128 last;
+    std::uint32_t group;
+  };
+  Segments segments;
+  segments.starts.reserve(2 * group_length.size() + 1);
+  segments.labels.reserve(2 * group_length.size() + 1);
+  std::vector<Open> stack;
+  uint128 next = 0;  // first address not yet covered by an emitted segment
+  for (std::uint32_t g = 0; g < group_length.size(); ++g) {
+    const uint128 first = group_network(g);
+    const uint128 last = first | detail::host_mask(family, group_length[g]);
+    while (!stack.empty() && stack.back().last < first) {
+      const Open closed = stack.back();
+      stack.pop_back();
+      if (next <= closed.last) {
+        segments.emit(next, closed.group);
+        next = closed.last + 1;  // closed.last < first, so no overflow
+      }
+    }
+    if (next < first) {
+      segments.emit(next, stack.empty() ? no_group : stack.back().group);
+      next = first;
+    }
+    stack.push_back({last, g});
+  }
+  bool exhausted = false;  // the top address has been covered
+  while (!stack.empty()) {
+    const Open closed = stack.back();
+    stack.pop_back();
+    if (exhausted || next > closed.last) continue;
+    segments.emit(next, closed.group);
+    if (closed.last == max_address_value(family)) {
+      exhausted = true;
+    } else {
+      next = closed.last + 1;
+    }
+  }
+  if (!exhausted) segments.emit(next, no_group);
+  return segments;
+}
+
+void PrefixIndex::Impl::compile_v4(const Segments& segments) {
+  const std::size_t n = segments.starts.size();
+  chunks.assign(chunk_count, Chunk{});
+  starts16.reserve(n + 1024);
+  labels.reserve(n + 1024);
+  std::size_t i = 0;  // the segment containing the current chunk's first address
+  for (std::size_t k = 0; k < chunk_count; ++k) {
+    const uint128 chunk_first = uint128{k} << 16;
+    const uint128 chunk_last = chunk_first | 0xffff;
+    while (i + 1 < n && segments.starts[i + 1] <= chunk_first) ++i;
+    std::size_t j = i + 1;
+    while (j < n && segments.starts[j] <= chunk_last) ++j;
+    if (j == i + 1) {
+      chunks[k] = Chunk{segments.labels[i], 0};
+      continue;
+    }
+    chunks[k] = Chunk{static_cast<std::uint32_t>(starts16.size()), static_cast<std::uint32_t>(j - i)};
+    starts16.push_back(0);
+    labels.push_back(segments.labels[i]);
+    for (std::size_t m = i + 1; m < j; ++m) {
+      starts16.push_back(static_cast<std::uint16_t>(segments.starts[m] & 0xffff));
+      labels.push_back(segments.labels[m]);
+    }
+    i = j - 1;
+  }
+  starts16.shrink_to_fit();
+  labels.shrink_to_fit();
+}
+
+std::uint32_t PrefixIndex::Impl::lookup_v4(std::uint32_t value) const {
+  const Chunk chunk = chunks[value >> 16];
+  if (chunk.count == 0) return chunk.base;
+  const std::uint16_t low = static_cast<std::uint16_t>(value);
+  const std::uint16_t* base = starts16.data() + chunk.base;
+  std::uint32_t n = chunk.count;
+  while (n > 1) {  // branch-free: the last start <= low (starts[0] == 0 always qualifies)
+    const std::uint32_t half = n >> 1;
+    base = base[half] <= low ? base + half : base;
+    n -= half;
+  }
+  return labels[static_cast<std::size_t>(base - starts16.data())];
+}
+
+std::uint32_t PrefixIndex::Impl::lookup_v6(uint128 value) const {
+  const auto it = std::upper_bound(starts128.begin(), starts128.end(), value);
+  return labels[static_cast<std::size_t>(it - starts128.begin()) - 1];
+}
+
+std::pair<std::uint32_t, uint128> PrefixIndex::Impl::segment_at(uint128 value) const {
+  if (family == IpFamily::v6) {
+    const auto it = std::upper_bound(starts128.begin(), starts128.end(), value);
+    const auto index = static_cast<std::size_t>(it - starts128.begin()) - 1;
+    const uint128 last = it == starts128.end() ? uint128_max : *it - 1;
+    return {labels[index], last};
+  }
+  const auto v = static_cast<std::uint32_t>(value);
+  const Chunk chunk = chunks[v >> 16];
+  const uint128 chunk_last = uint128{v | 0xffffu};
+  if (chunk.count == 0) return {chunk.base, chunk_last};
+  const auto low = static_cast<std::uint16_t>(v);
+  const auto begin = starts16.begin() + chunk.base;
+  const auto end = begin + chunk.count;
+  const auto it = std::upper_bound(begin, end, low);
+  const auto index = static_cast<std::size_t>(it - starts16.begin()) - 1;
+  const uint128 last = it == end ? chunk_last : ((uint128{v} & ~uint128{0xffff}) | *it) - 1;
+  return {labels[index], last};
+}
+
+PrefixIndex::PrefixIndex(IpFamily family, std::span<const Prefix> prefixes) : impl_(std::make_unique<Impl>()) {
+  impl_->family = family;
+  impl_->build_groups(prefixes);
+  Segments segments = impl_->sweep();
+  MOAT_ASSERT(!segments.starts.empty() && segments.starts.front() == 0, "range table must start at address 0");
+  if (family == IpFamily::v4) {
+    impl_->compile_v4(segments);
+  } else {
+    impl_->starts128 = std::move(segments.starts);
+    impl_->labels = std::move(segments.labels);
+    impl_->starts128.shrink_to_fit();
+    impl_->labels.shrink_to_fit();
+  }
+}
+
+PrefixIndex::~PrefixIndex() = default;
+PrefixIndex::PrefixIndex(PrefixIndex&&) noexcept = default;
+PrefixIndex& PrefixIndex::operator=(PrefixIndex&&) noexcept = default;
+
+IpFamily PrefixIndex::family() const { return impl_->family; }
+
+std::size_t PrefixIndex::group_count() const { return impl_->group_length.size(); }
+
+Prefix PrefixIndex::group_prefix(Group group) const {
+  MOAT_ASSERT(group < group_count(), "group out of range");
+  return Prefix(IpAddress::from_value(impl_->family, impl_->group_network(group)), impl_->group_length[group]);
+}
+
+std::span<const std::uint32_t> PrefixIndex::group_entries(Group group) const {
+  MOAT_ASSERT(group < group_count(), "group out of range");
+  const auto& ids = impl_->entry_ids;
+  if (impl_->entry_start.empty()) return std::span<const std::uint32_t>(ids).subspan(group, 1);
+  const auto first = impl_->entry_start[group];
+  return std::span<const std::uint32_t>(ids).subspan(first, impl_->entry_start[group + 1] - first);
+}
+
+std::optional<PrefixIndex::Group> PrefixIndex::lookup(const IpAddress& address) const {
+  if (address.family() != impl_->family) return std::nullopt;
+  const std::uint32_t label = impl_->family == IpFamily::v4
+                                  ? impl_->lookup_v4(static_cast<std::uint32_t>(address.value()))
+                                  : impl_->lookup_v6(address.value());
+  if (label == no_group) return std::nullopt;
+  return label;
+}
+
+std::optional<PrefixIndex::Group> PrefixIndex::lookup_v4(std::uint32_t address) const {
+  MOAT_ASSERT(impl_->family == IpFamily::v4, "lookup_v4 on an IPv6 index");
+  const std::uint32_t label = impl_->lookup_v4(address);
+  if (label == no_group) return std::nullopt;
+  return label;
+}
+
+std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresses) const {
+  std::vector<Part> parts;
+  if (addresses.family() != impl_->family) return parts;
+  std::vector<std::vector<AddressInterval>> pieces;  // per part, ascending
+  std::unordered_map<std::uint32_t, std::size_t> part_of;  // label -> index into parts
+  for (const auto& interval : addresses.intervals()) {
+    uint128 at = interval.first;
+    while (true) {
+      const auto [label, segment_last] = impl_->segment_at(at);
+      const uint128 last = std::min(segment_last, interval.last);
+      auto [it, inserted] = part_of.try_emplace(label, parts.size());
+      if (inserted) {
+        parts.push_back(Part{AddressSet(impl_->family), label == no_group ? std::nullopt : std::optional<Group>(label)});
+        pieces.emplace_back();
+      }
+      detail::append_merged(pieces[it->second], AddressInterval{at, last});
+      if (last == interval.last) break;
+      at = last + 1;
+    }
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    parts[i].addresses = AddressSet::from_intervals(impl_->family, std::move(pieces[i]));
+  }
+  return parts;
+}
+
+std::size_t PrefixIndex::lookup_memory_bytes() const {
+  return bytes_of(impl_->chunks) + bytes_of(impl_->starts16) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
+}
+
+std::size_t PrefixIndex::memory_bytes() const {
+  return sizeof(Impl) + lookup_memory_bytes() + bytes_of(impl_->group_network4) + bytes_of(impl_->group_network6) + bytes_of(impl_->group_length) +
+         bytes_of(impl_->entry_ids) + bytes_of(impl_->entry_start);
+}
+
+}  // namespace moat::net
