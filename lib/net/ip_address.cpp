@@ -129,10 +129,6 @@ bool parse_v6_groups(std::string_view text, std::size_t offset, bool allow_v4_ta
       groups[static_cast<std::size_t>(count++)] = static_cast<std::uint16_t>(v4.value & 0xffff);
       return true;
     }
-    if (group.size() > 4) {
-      error = "group \"" + std::string(group) + "\" has more than 4 hex digits";
-      return false;
-    }
     unsigned value = 0;
     for (std::size_t i = 0; i < group.size(); ++i) {
       const int digit = hex_value(group[i]);
@@ -141,6 +137,10 @@ bool parse_v6_groups(std::string_view text, std::size_t offset, bool allow_v4_ta
         return false;
       }
       value = value * 16 + static_cast<unsigned>(digit);
+    }
+    if (group.size() > 4) {
+      error = "group \"" + std::string(group) + "\" has more than 4 hex digits";
+      return false;
     }
     if (count >= 8) {
       error = "more than 8 groups";
