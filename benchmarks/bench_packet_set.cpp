@@ -1,6 +1,6 @@
 // bench_packet_set: the cost of PacketSet intersection and difference (union is one
-// difference plus a concatenation, so it is measured too) on sets of about 1 k and 100 k
-// boxes built by random_packet_set (packet_set_workload.hpp).
+// difference plus a concatenation, so it is measured too) on sets of 1 k and 100 k
+// disjoint boxes built by random_packet_set (packet_set_workload.hpp).
 //
 // Both operations compare every box of one operand with every box of the other, so
 // 100 k x 100 k (10^10 box pairs) is out of reach of a benchmark run; the 100 k set is
@@ -21,22 +21,25 @@
 namespace moat::bench {
 namespace {
 
-// Shape (destination boxes, port ranges) for a nominal box count.
-std::pair<std::size_t, std::size_t> shape(std::size_t boxes) {
+// The left operand a uses narrow prefixes (/18../28), the right operand b broad ones
+// (/14../20), so b's boxes cover many of a's, as a policy covers many flows.
+PacketSetShape shape(std::size_t boxes, bool broad) {
+  PacketSetShape shape;
   switch (boxes) {
-    case 16: return {4, 4};
-    case 1'000: return {40, 25};
-    case 100'000: return {400, 250};
-    default: return {boxes, 1};
+    case 16: shape.rows = 4, shape.columns = 4; break;
+    case 1'000: shape.rows = 40, shape.columns = 25; break;
+    case 100'000: shape.rows = 400, shape.columns = 250; break;
+    default: shape.rows = boxes, shape.columns = 1;
   }
+  if (broad) shape.min_length = 14, shape.max_length = 20;
+  return shape;
 }
 
-const net::PacketSet& packet_set(std::size_t boxes, std::uint64_t seed) {
-  static std::map<std::pair<std::size_t, std::uint64_t>, net::PacketSet> cache;
-  auto it = cache.find({boxes, seed});
+const net::PacketSet& packet_set(std::size_t boxes, bool broad) {
+  static std::map<std::pair<std::size_t, bool>, net::PacketSet> cache;
+  auto it = cache.find({boxes, broad});
   if (it == cache.end()) {
-    const auto [destinations, ports] = shape(boxes);
-    it = cache.emplace(std::pair{boxes, seed}, random_packet_set(destinations, ports, seed)).first;
+    it = cache.emplace(std::pair{boxes, broad}, random_packet_set(shape(boxes, broad), broad ? 2 : 1)).first;
   }
   return it->second;
 }
@@ -53,8 +56,8 @@ const char* to_string(Operation op) {
 }
 
 void set_operation(benchmark::State& state, Operation op, std::size_t a_boxes, std::size_t b_boxes) {
-  const auto& a = packet_set(a_boxes, 1);
-  const auto& b = packet_set(b_boxes, 2);
+  const auto& a = packet_set(a_boxes, false);
+  const auto& b = packet_set(b_boxes, true);
   std::size_t result_boxes = 0;
   for (auto _ : state) {
     net::PacketSet result;
