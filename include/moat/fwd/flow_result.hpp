@@ -1,0 +1,60 @@
+#pragma once
+// FlowResult: the exact outcome of pushing a PacketSet through the network — every
+// delivered part and every dropped part, each with the packet subset, one witness, the
+// hop-by-hop path and (for drops) where and why it stopped and which resource decided.
+// Parts that depend on data absent from state are flagged !certain with the assumptions
+// made (R0.1): "must reach" proofs ignore them, "must not reach" proofs count them.
+
+#include <string>
+#include <vector>
+
+#include "moat/fwd/explanation_code.hpp"
+#include "moat/fwd/hop.hpp"
+#include "moat/fwd/source_translation.hpp"
+#include "moat/graph/node_id.hpp"
+#include "moat/net/packet.hpp"
+#include "moat/net/packet_set.hpp"
+
+namespace moat::fwd {
+
+struct DeliveredPart {
+  net::PacketSet packets;  // as delivered (after any source translation)
+  net::PacketSet sent;     // the packets of the request the source sent for them
+  net::Packet witness;     // one packet of `packets`
+  std::vector<Hop> path;
+  graph::NodeId source{};       // where they started
+  graph::NodeId destination{};  // where they were delivered
+  bool certain = true;
+  std::vector<std::string> assumptions;  // why !certain
+  std::vector<SourceTranslation> translations;  // in path order
+};
+
+struct DroppedPart {
+  net::PacketSet packets;
+  net::Packet witness;
+  std::vector<Hop> path;  // up to and including the point where they stopped
+  graph::NodeId at{};
+  ExplanationCode code = ExplanationCode::NO_ROUTE_TO_DESTINATION;
+  std::string address;  // Terraform address of the deciding resource (may be empty)
+  std::string detail;
+  bool certain = true;  // false: the drop rests on an assumption (R0.1)
+};
+
+// A note that is not a drop: a latent exposure, an assumption made.
+struct Finding {
+  ExplanationCode code = ExplanationCode::UNKNOWN_DATA;
+  std::string address;
+  std::string detail;
+};
+
+struct FlowResult {
+  std::vector<DeliveredPart> delivered;
+  std::vector<DroppedPart> dropped;
+  std::vector<Finding> findings;
+
+  // The union of the delivered packets (as sent) that reached the destinations.
+  net::PacketSet delivered_sent(bool certain_only) const;
+  std::string to_string() const;  // multi-line human-readable account
+};
+
+}  // namespace moat::fwd

@@ -1,0 +1,46 @@
+#pragma once
+// InterfaceGroup: the ENIs of one owner in one subnet, treated as one forwarding point —
+// an ECS service's tasks, a load balancer's nodes, an interface endpoint's ENIs, a
+// resolver endpoint address, an instance, a standalone ENI, a NAT gateway.
+// When state lacks the addresses the group ranges over its subnet's CIDR ("some address
+// of its subnet") and addresses_known is false.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "moat/model/ids.hpp"
+#include "moat/model/origin.hpp"
+#include "moat/net/address_set.hpp"
+
+namespace moat::graph {
+
+enum class InterfaceRole : std::uint8_t {
+  ecs_service,
+  load_balancer,
+  interface_endpoint,
+  resolver_endpoint,
+  instance,
+  network_interface,
+  nat_gateway,
+};
+
+std::string_view to_string(InterfaceRole role);
+
+struct InterfaceGroup {
+  InterfaceRole role = InterfaceRole::network_interface;
+  model::ObjectRef object;  // the owner (EcsService, LoadBalancer, VpcEndpoint, ...)
+  model::SubnetId subnet{};
+  model::VpcId vpc{};
+  std::string name;         // "aws_ecs_service.api in subnet-0abc"
+  model::Origin origin;     // the owner's origin
+  net::AddressSet addresses{net::IpFamily::v4};  // private IPv4 addresses
+  bool addresses_known = false;
+  // Private addresses of the group that carry a public IPv4 (EIP, auto-assigned, NAT EIP).
+  net::AddressSet public_mapped{net::IpFamily::v4};
+  std::vector<model::SecurityGroupId> security_groups;  // empty for NAT gateways (no SG)
+  bool forwards = false;  // source/destination check disabled: may route others' packets
+};
+
+}  // namespace moat::graph

@@ -1,0 +1,214 @@
+#include "compiled_network.hpp"
+
+#include <algorithm>
+
+namespace moat::fwd::detail {
+
+namespace {
+
+using model::ObjectKind;
+
+bool attached_via(const graph::Attachment& attachment, const model::Snapshot& s, model::VpnGatewayId vgw,
+                  KnownNetwork& known) {
+  if (auto* id = std::get_if<model::VpnGatewayId>(&attachment.gateway); id && *id == vgw) {
+    known.rank = 2;
+    known.origin = s.get(vgw).origin;
+    known.via = "declared attachment to " + s.get(vgw).origin.aws_id;
+    return true;
+  }
+  if (auto* id = std::get_if<model::DxGatewayId>(&attachment.gateway)) {
+    for (const auto& assoc : s.dx_gateway_associations) {
+      if (assoc.dx_gateway.id == *id && assoc.vpn_gateway.id == vgw) {
+        known.rank = 2;
+        known.origin = assoc.origin;
+        known.via = "dx gateway " + s.get(*id).origin.aws_id;
+        return true;
+      }
+    }
+  }
+  if (auto* id = std::get_if<model::VpnConnectionId>(&attachment.gateway)) {
+    const auto& vpn = s.get(*id);
+    if (vpn.vpn_gateway.id == vgw) {
+      known.rank = vpn.static_routes_only ? 3 : 4;
+      known.origin = vpn.origin;
+      known.via = "vpn " + vpn.origin.aws_id;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<KnownNetwork> networks_behind_tgw_attachment(const graph::ForwardingGraph& graph,
+                                                         model::TransitGatewayAttachmentId attachment_id) {
+  const auto& s = graph.snapshot();
+  const auto& attachment = s.get(attachment_id);
+  std::vector<KnownNetwork> found;
+  auto networks = graph.external_networks();
+  for (std::uint32_t n = 0; n < networks.size(); ++n) {
+    for (const auto& via : networks[n].via) {
+      if (auto* dx = std::get_if<model::DxGatewayId>(&via.gateway);
+          dx && attachment.attachment_kind == model::TransitGatewayAttachmentKind::direct_connect_gateway) {
+        for (const auto& assoc : s.dx_gateway_associations) {
+          bool same = assoc.dx_gateway.id == *dx && assoc.transit_gateway.id &&
+                      assoc.transit_gateway.id == attachment.transit_gateway.id &&
+                      (assoc.transit_gateway_attachment.id == attachment_id ||
+                       attachment.resource_id == s.get(*dx).origin.aws_id);
+          if (same) found.push_back({n, 3, assoc.origin, "dx gateway " + s.get(*dx).origin.aws_id});
+        }
+      }
+      if (auto* vpn_id = std::get_if<model::VpnConnectionId>(&via.gateway)) {
+        const auto& vpn = s.get(*vpn_id);
+        if (vpn.transit_gateway_attachment.id == attachment_id) found.push_back({n, 5, vpn.origin, "vpn " + vpn.origin.aws_id});
+      }
+    }
+  }
+  return found;
+}
+
+CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
+  const auto& s = graph.snapshot();
+  CompiledNetwork c;
+  const auto v4 = net::IpFamily::v4;
+
+  c.vpc_cidrs.resize(s.vpcs.size(), net::AddressSet(v4));
+  c.public_mapped_by_vpc.resize(s.vpcs.size(), net::AddressSet(v4));
+  for (std::uint32_t v = 0; v < s.vpcs.size(); ++v) {
+    for (const auto& cidr : s.vpcs[v].ipv4_cidrs) c.vpc_cidrs[v] = c.vpc_cidrs[v] | net::AddressSet::of(cidr);
+    std::vector<net::PrefixTable<std::uint32_t>::Entry> entries;
+    for (std::uint32_t i = 0; i < s.subnets.size(); ++i) {
+      if (s.subnets[i].vpc.id == model::VpcId{v} && s.subnets[i].ipv4_cidr) entries.push_back({*s.subnets[i].ipv4_cidr, i});
+    }
+    c.subnets_by_vpc.emplace_back(v4, std::move(entries));
+  }
+  for (const auto& group : graph.groups()) {
+    auto v = model::index(group.vpc);
+    if (v < c.public_mapped_by_vpc.size()) c.public_mapped_by_vpc[v] = c.public_mapped_by_vpc[v] | group.public_mapped;
+  }
+
+  // What each VGW knows: the declared networks attached to it (R1.12, R7.5).
+  c.vgw_networks.resize(s.vpn_gateways.size());
+  auto networks = graph.external_networks();
+  for (std::uint32_t g = 0; g < s.vpn_gateways.size(); ++g) {
+    for (std::uint32_t n = 0; n < networks.size(); ++n) {
+      for (const auto& via : networks[n].via) {
+        KnownNetwork known{n, 0, {}, {}};
+        if (attached_via(via, s, model::VpnGatewayId{g}, known)) c.vgw_networks[g].push_back(known);
+      }
+    }
+  }
+
+  for (const auto& table : s.route_tables) {
+    CompiledRouteTable compiled;
+    compiled.has_vpc = table.vpc.id.has_value();
+    if (table.vpc.id) compiled.vpc = *table.vpc.id;
+    std::vector<net::PrefixTable<VpcRoute>::Entry> entries;
+    std::vector<net::Prefix> local_prefixes;
+    for (const auto& route : table.routes) {
+      std::string label = route.destination.to_string() + " -> " + route.target.aws_id;
+      if (route.destination.prefix) {
+        if (route.destination.prefix->family() != v4) continue;
+        if (route.target.kind == model::RouteTargetKind::local) local_prefixes.push_back(*route.destination.prefix);
+        entries.push_back({*route.destination.prefix, {0, route.target, label, route.origin}});
+        continue;
+      }
+      auto list = s.find<model::ManagedPrefixList>(route.destination.prefix_list_id);
+      if (list && s.get(*list).entries_known) {
+        for (const auto& entry : s.get(*list).entries) {
+          if (entry.family() == v4) entries.push_back({entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin}});
+        }
+      } else {
+        compiled.notes.push_back("route " + label + " (" + route.origin.address +
+                                 ") names an AWS-managed prefix list: applied only to that AWS service (R1.11)");
+      }
+    }
+    // Propagated routes: what each propagating, attached VGW knows (R7.5); never where a
+    // local route covers them (R1.7).
+    for (const auto& propagation : table.propagations) {
+      if (!propagation.vpn_gateway.id) continue;
+      auto vgw = *propagation.vpn_gateway.id;
+      if (!table.vpc.id || s.get(vgw).vpc.id != table.vpc.id) continue;
+      for (const auto& known : c.vgw_networks[model::index(vgw)]) {
+        for (const auto& cidr : networks[known.network].cidrs) {
+          if (cidr.family() != v4) continue;
+          bool under_local = std::any_of(local_prefixes.begin(), local_prefixes.end(),
+                                         [&](const net::Prefix& local) { return local.contains(cidr); });
+          if (under_local) continue;
+          model::RouteTarget target{model::RouteTargetKind::vpn_gateway, s.get(vgw).origin.aws_id, vgw};
+          entries.push_back({cidr,
+                             {known.rank, target,
+                              cidr.to_string() + " -> " + target.aws_id + " (propagated from " + networks[known.network].name +
+                                  " via " + known.via + ")",
+                              propagation.origin}});
+        }
+      }
+    }
+    compiled.v4 = net::PrefixTable<VpcRoute>(v4, std::move(entries));
+    c.route_tables.push_back(std::move(compiled));
+  }
+
+  // TGW route tables (R8.2-R8.5).
+  for (std::uint32_t t = 0; t < s.transit_gateway_route_tables.size(); ++t) {
+    const auto& table = s.transit_gateway_route_tables[t];
+    std::vector<net::PrefixTable<TgwRoute>::Entry> entries;
+    for (const auto& route : table.routes) {
+      if (!route.destination || route.destination->family() != v4) continue;
+      std::string label = route.destination->to_string() + " -> " + (route.blackhole ? "blackhole" : route.attachment.aws_id);
+      entries.push_back({*route.destination, {0, route.attachment.id, route.blackhole, label, route.origin}});
+    }
+    for (const auto& link : table.propagations) {
+      if (!link.attachment.id) continue;
+      const auto& attachment = s.get(*link.attachment.id);
+      using AK = model::TransitGatewayAttachmentKind;
+      if (attachment.attachment_kind == AK::vpc && attachment.vpc.id) {
+        for (const auto& cidr : s.get(*attachment.vpc.id).ipv4_cidrs) {
+          entries.push_back({cidr, {2, link.attachment.id, false,
+                                    cidr.to_string() + " -> " + attachment.origin.aws_id + " (propagated)", link.origin}});
+        }
+      } else {
+        for (const auto& known : networks_behind_tgw_attachment(graph, *link.attachment.id)) {
+          for (const auto& cidr : networks[known.network].cidrs) {
+            if (cidr.family() != v4) continue;
+            entries.push_back({cidr, {known.rank, link.attachment.id, false,
+                                      cidr.to_string() + " -> " + attachment.origin.aws_id + " (propagated from " +
+                                          networks[known.network].name + ")",
+                                      link.origin}});
+          }
+        }
+      }
+    }
+    CompiledTgwTable compiled;
+    compiled.v4 = net::PrefixTable<TgwRoute>(v4, std::move(entries));
+    c.tgw_tables.push_back(std::move(compiled));
+    for (const auto& link : table.associations) {
+      if (link.attachment.id) c.tgw_association[model::index(*link.attachment.id)] = t;
+    }
+  }
+
+  c.edge_table_of_igw.resize(s.internet_gateways.size());
+  c.edge_table_of_vgw.resize(s.vpn_gateways.size());
+  for (std::uint32_t t = 0; t < s.route_tables.size(); ++t) {
+    for (const auto& edge : s.route_tables[t].edge_associations) {
+      if (auto* igw = std::get_if<model::InternetGatewayId>(&edge.gateway.id)) c.edge_table_of_igw[model::index(*igw)] = model::RouteTableId{t};
+      if (auto* vgw = std::get_if<model::VpnGatewayId>(&edge.gateway.id)) c.edge_table_of_vgw[model::index(*vgw)] = model::RouteTableId{t};
+    }
+  }
+
+  for (const auto& listener : s.listeners) {
+    if (!listener.load_balancer.id) continue;
+    net::ProtocolSet protocols;
+    const auto& p = listener.protocol;
+    if (p == "UDP") protocols = net::ProtocolSet::of(net::protocol::udp);
+    else if (p == "TCP_UDP") protocols = net::ProtocolSet::of(net::protocol::tcp) | net::ProtocolSet::of(net::protocol::udp);
+    else if (p == "GENEVE") protocols = net::ProtocolSet::all();
+    else protocols = net::ProtocolSet::of(net::protocol::tcp);
+    auto all = net::AddressSet::all(v4);
+    auto accepted = net::PacketSet::of(net::HeaderBox{all, all, protocols, net::PortSet::of(listener.port)});
+    auto& slot = c.listener_packets[model::index(*listener.load_balancer.id)];
+    slot = slot | accepted;
+  }
+  return c;
+}
+
+}  // namespace moat::fwd::detail

@@ -1,0 +1,1298 @@
+#include "moat/fwd/network.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "compiled_network.hpp"
+#include "moat/core/assert.hpp"
+#include "packet_filters.hpp"
+
+namespace moat::fwd {
+
+namespace {
+
+using graph::NodeId;
+using model::ObjectKind;
+using net::AddressSet;
+using net::PacketSet;
+
+constexpr auto v4 = net::IpFamily::v4;
+
+// How the packets entered the VPC they are in: decides which gateways they may use
+// (R2.10, R2.11, R2.16, R7.4, R8.8).
+enum class Arrival : std::uint8_t { local, peering, transit_gateway, vpn_gateway, internet };
+
+enum class Mode : std::uint8_t { forward, reply };
+
+enum class Step : std::uint8_t {
+  leave_group,     // at = group: SG egress, same-subnet delivery, NACL outbound, route
+  route,           // at = route table, aux = subnet the packets are in (+1; 0 = none)
+  local,           // at = VPC, aux = subnet the packets come from (+1)
+  enter_group,     // at = group, aux = subnet the packets come from (+1)
+  igw_out,         // at = internet gateway
+  igw_in,          // at = internet gateway
+  vgw_out,         // at = VPN gateway
+  vgw_in,          // at = VPN gateway
+  tgw,             // at = TGW attachment the packets arrive from
+  tgw_enter_vpc,   // at = VPC attachment, aux = attachment subnet (+1)
+  external_in,     // at = declared network (packets leave it towards AWS)
+  external_out,    // at = declared network (delivery)
+  internet_in,     // packets from the internet
+  internet_out,    // delivery to the internet
+};
+
+// A source-address translation on the path (NAT gateway, IGW 1:1 NAT).
+struct Translation {
+  enum class Kind : std::uint8_t { nat, igw } kind = Kind::nat;
+  std::uint32_t at = 0;             // group (nat) or internet gateway (igw)
+  AddressSet original_sources{v4};  // the sources before
+  PacketSet before;                 // the packets before
+  std::shared_ptr<const Translation> parent;
+  int depth = 1;
+};
+using TranslationPtr = std::shared_ptr<const Translation>;
+
+struct Key {
+  Step step;
+  std::uint32_t at;
+  std::uint32_t aux;
+  Arrival arrival;
+  int undo_depth;
+  bool certain;
+  std::uint32_t condition;  // SG id + 1 or 0
+  auto tie() const { return std::tuple(step, at, aux, arrival, undo_depth, certain, condition); }
+  friend bool operator<(const Key& a, const Key& b) { return a.tie() < b.tie(); }
+  friend bool operator==(const Key& a, const Key& b) { return a.tie() == b.tie(); }
+};
+
+struct Trail {
+  Hop hop;
+  std::optional<Key> key;  // set for the hop that starts a step
+  std::shared_ptr<const Trail> parent;
+};
+using TrailPtr = std::shared_ptr<const Trail>;
+
+struct Frame {
+  Step step = Step::leave_group;
+  std::uint32_t at = 0;
+  std::uint32_t aux = 0;
+  PacketSet packets;
+  Arrival arrival = Arrival::local;
+  std::optional<std::uint32_t> source_group;  // untranslated packets of this ENI group
+  std::uint32_t az_subnet = 0;                // subnet (+1) whose AZ the packets are in
+  TrailPtr trail;
+  TranslationPtr lineage;  // forward translations (for mapping back to what was sent)
+  TranslationPtr undo;     // reply mode: translations still to undo
+  bool certain = true;
+  std::vector<std::string> assumptions;
+  std::optional<model::SecurityGroupId> condition;  // egress allowed only if delivered to a member
+
+  Key key() const {
+    return {step, at, aux, arrival, undo ? undo->depth : 0, certain, condition ? model::index(*condition) + 1 : 0};
+  }
+};
+
+std::vector<Hop> path_of(const TrailPtr& trail) {
+  std::vector<Hop> hops;
+  for (auto* t = trail.get(); t; t = t->parent.get()) hops.push_back(t->hop);
+  std::reverse(hops.begin(), hops.end());
+  return hops;
+}
+
+std::string id_or_address(const model::Origin& origin) { return origin.aws_id.empty() ? origin.address : origin.aws_id; }
+
+// Maps delivered packets back to what the source sent, through the translations.
+PacketSet sent_of(const PacketSet& delivered, const TranslationPtr& lineage) {
+  PacketSet current = delivered;
+  for (auto* t = lineage.get(); t; t = t->parent.get()) {
+    auto after = t->before.with_source_rewritten(t->before.sources(v4));  // the shape before, any source
+    auto translated_full = t->before.with_source_rewritten(AddressSet::all(v4));
+    (void)after;
+    // Packets of `before` whose translated form was not delivered are lost.
+    auto rewritten_delivered = current.with_source_rewritten(AddressSet::all(v4));
+    auto lost = translated_full - rewritten_delivered;
+    current = t->before - lost.with_source_rewritten(t->original_sources);
+  }
+  return current;
+}
+
+}  // namespace
+
+struct Network::Impl {
+  graph::ForwardingGraph graph;
+  detail::CompiledNetwork compiled;
+
+  Impl(const model::Snapshot& snapshot, std::vector<graph::ExternalNetwork> networks)
+      : graph(graph::build_forwarding_graph(snapshot, std::move(networks))), compiled(detail::compile_network(graph)) {}
+
+  const model::Snapshot& s() const { return graph.snapshot(); }
+
+  NodeId node(ObjectKind kind, std::uint32_t i) const {
+    auto found = graph.node_of({kind, i});
+    MOAT_ASSERT(found.has_value(), "model object without a graph node");
+    return *found;
+  }
+
+  // ---- one traversal ---------------------------------------------------------------
+  struct Run {
+    const Impl& impl;
+    Mode mode;
+    std::set<std::uint32_t> destination_nodes;  // empty = every node
+    FlowResult result;
+    std::deque<Frame> work;
+    std::map<Key, PacketSet> visited;
+    NodeId source{};
+
+    const model::Snapshot& s() const { return impl.s(); }
+    const graph::ForwardingGraph& g() const { return impl.graph; }
+    const detail::CompiledNetwork& c() const { return impl.compiled; }
+
+    bool is_destination(NodeId id) const { return destination_nodes.empty() || destination_nodes.count(graph::index(id)); }
+
+    static TrailPtr extend(const Frame& frame, Hop hop, std::optional<Key> key = std::nullopt) {
+      return std::make_shared<const Trail>(Trail{std::move(hop), key, frame.trail});
+    }
+
+    void push(Frame frame) {
+      if (!frame.packets.empty()) work.push_back(std::move(frame));
+    }
+    // A frame for the next step, inheriting everything but the packets.
+    static Frame next(const Frame& from, Step step, std::uint32_t at, std::uint32_t aux, PacketSet packets) {
+      Frame frame = from;
+      frame.step = step;
+      frame.at = at;
+      frame.aux = aux;
+      frame.packets = std::move(packets);
+      return frame;
+    }
+
+    void drop(const Frame& frame, const PacketSet& packets, NodeId at, ExplanationCode code, std::string address,
+              std::string detail, bool certain = true) {
+      if (packets.empty()) return;
+      DroppedPart part;
+      part.packets = packets;
+      part.witness = *packets.witness();
+      part.path = path_of(frame.trail);
+      part.at = at;
+      part.code = code;
+      part.address = std::move(address);
+      part.detail = std::move(detail);
+      part.certain = certain && frame.certain;
+      result.dropped.push_back(std::move(part));
+    }
+    void deliver(const Frame& frame, const PacketSet& packets, NodeId at, Hop hop) {
+      if (packets.empty() || !is_destination(at)) return;
+      DeliveredPart part;
+      part.packets = packets;
+      part.witness = *packets.witness();
+      part.path = path_of(frame.trail);
+      part.path.push_back(std::move(hop));
+      part.source = source;
+      part.destination = at;
+      part.certain = frame.certain;
+      part.assumptions = frame.assumptions;
+      part.sent = mode == Mode::forward ? sent_of(packets, frame.lineage) : packets;
+      for (auto* t = frame.lineage.get(); t; t = t->parent.get()) {
+        bool nat = t->kind == Translation::Kind::nat;
+        part.translations.push_back({nat ? SourceTranslation::Kind::nat_gateway : SourceTranslation::Kind::internet_gateway,
+                                     nat ? impl.graph.group_node(t->at) : impl.node(ObjectKind::internet_gateway, t->at),
+                                     t->original_sources, t->before});
+      }
+      std::reverse(part.translations.begin(), part.translations.end());
+      result.delivered.push_back(std::move(part));
+    }
+    void finding(ExplanationCode code, std::string address, std::string detail) {
+      for (const auto& f : result.findings) {
+        if (f.code == code && f.address == address && f.detail == detail) return;
+      }
+      result.findings.push_back({code, std::move(address), std::move(detail)});
+    }
+
+    Hop hop_at(NodeId id, std::string address, std::string rule) const {
+      return Hop{id, g().node(id).name, std::move(address), std::move(rule)};
+    }
+
+    void run() {
+      while (!work.empty()) {
+        Frame frame = std::move(work.front());
+        work.pop_front();
+        Key key = frame.key();
+        // A loop: the step already appears on this frame's own path (R: report, stop).
+        for (auto* t = frame.trail.get(); t; t = t->parent.get()) {
+          if (t->key && *t->key == key) {
+            drop(frame, frame.packets, t->hop.node, ExplanationCode::ROUTING_LOOP, t->hop.address,
+                 "packets return to " + t->hop.object);
+            frame.packets = {};
+            break;
+          }
+        }
+        if (frame.packets.empty()) continue;
+        auto& seen = visited[key];
+        frame.packets = frame.packets - seen;
+        if (frame.packets.empty()) continue;
+        seen = seen | frame.packets;
+        dispatch(frame, key);
+      }
+    }
+
+    void dispatch(Frame& frame, const Key& key) {
+      switch (frame.step) {
+        case Step::leave_group: return leave_group(frame, key);
+        case Step::route: return route(frame, key);
+        case Step::local: return local(frame);
+        case Step::enter_group: return enter_group(frame, key);
+        case Step::igw_out: return igw_out(frame, key);
+        case Step::igw_in: return igw_in(frame, key);
+        case Step::vgw_out: return vgw_out(frame, key);
+        case Step::vgw_in: return vgw_in(frame, key);
+        case Step::tgw: return tgw(frame, key);
+        case Step::tgw_enter_vpc: return tgw_enter_vpc(frame, key);
+        case Step::external_in: return external_in(frame, key);
+        case Step::external_out: return external_out(frame);
+        case Step::internet_in: return internet_in(frame, key);
+        case Step::internet_out: return internet_out(frame);
+      }
+    }
+
+    // NACL of a subnet in one direction; returns the allowed packets and records drops.
+    PacketSet nacl(Frame& frame, std::uint32_t subnet, bool egress) {
+      auto acl = s().effective_network_acl(model::SubnetId{subnet});
+      NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
+      if (!acl) {
+        finding(ExplanationCode::UNKNOWN_DATA, s().subnets[subnet].origin.address,
+                "no network ACL loaded for the subnet: the AWS default (allow all) is assumed");
+        return frame.packets;
+      }
+      auto outcome = detail::evaluate_nacl(s().get(*acl), egress, frame.packets);
+      for (auto& denied : outcome.denied) {
+        drop(frame, denied.packets, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, denied.address, denied.detail);
+      }
+      if (!outcome.allowed.empty()) {
+        frame.trail = extend(frame, hop_at(subnet_node, s().get(*acl).origin.address, outcome.rules));
+      }
+      return outcome.allowed;
+    }
+
+    // SG evaluation; pushes uncertain and conditional variants with `then`.
+    template <class Then>
+    void security_groups(Frame& frame, std::uint32_t group_index, model::RuleDirection direction, Then&& then) {
+      const auto& group = g().groups()[group_index];
+      NodeId group_node = g().group_node(group_index);
+      if (mode == Mode::reply || group.role == graph::InterfaceRole::nat_gateway) {
+        then(frame);  // stateful return traffic (R3.1); NAT gateways have no SG (R2.8)
+        return;
+      }
+      auto outcome = detail::evaluate_security_groups(g(), group.security_groups, direction, frame.packets,
+                                                      direction == model::RuleDirection::ingress ? frame.source_group
+                                                                                                 : std::nullopt);
+      auto passed = outcome.allowed | outcome.maybe;
+      for (const auto& [set, sg] : outcome.conditional) passed = passed | set;
+      std::string what = direction == model::RuleDirection::egress ? "egress" : "ingress";
+      drop(frame, frame.packets - passed, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses,
+           "no " + what + " rule of " + (outcome.addresses.empty() ? std::string("(no security group)") : outcome.addresses) +
+               " allows these packets");
+      Hop hop = hop_at(group_node, outcome.addresses, outcome.rules);
+      if (!outcome.allowed.empty()) {
+        Frame f = frame;
+        f.packets = outcome.allowed;
+        f.trail = extend(frame, hop);
+        then(f);
+      }
+      if (!outcome.maybe.empty()) {
+        Frame f = frame;
+        f.packets = outcome.maybe;
+        f.trail = extend(frame, hop);
+        f.certain = false;
+        f.assumptions.push_back("an SG rule naming an AWS-managed prefix list matches (" + outcome.addresses + ")");
+        then(f);
+      }
+      for (const auto& [set, sg] : outcome.conditional) {
+        Frame f = frame;
+        f.packets = set;
+        f.trail = extend(frame, hop);
+        f.condition = sg;
+        then(f);
+      }
+    }
+
+    std::optional<model::RouteTableId> table_of(std::uint32_t subnet) const {
+      return s().effective_route_table(model::SubnetId{subnet});
+    }
+
+    void route_from_subnet(const Frame& frame, std::uint32_t subnet, PacketSet packets) {
+      auto table = table_of(subnet);
+      if (!table) {
+        drop(frame, packets, impl.node(ObjectKind::subnet, subnet), ExplanationCode::UNKNOWN_TARGET,
+             s().subnets[subnet].origin.address, "the subnet's route table is not in the loaded state", false);
+        return;
+      }
+      Frame f = next(frame, Step::route, model::index(*table), subnet + 1, std::move(packets));
+      f.az_subnet = subnet + 1;
+      push(std::move(f));
+    }
+
+    // ---- steps -----------------------------------------------------------------------
+    void leave_group(Frame& frame, const Key& key) {
+      const auto& group = g().groups()[frame.at];
+      frame.trail = extend(frame, hop_at(g().group_node(frame.at), group.origin.address, "sends"), key);
+      security_groups(frame, frame.at, model::RuleDirection::egress, [&](Frame& f) { after_egress(f, frame.at); });
+    }
+
+    void after_egress(Frame& frame, std::uint32_t group_index) {
+      const auto& group = g().groups()[group_index];
+      auto subnet = model::index(group.subnet);
+      const auto& cidr = s().subnets[subnet].ipv4_cidr;
+      AddressSet own = cidr ? AddressSet::of(*cidr) : AddressSet(v4);
+      // Same subnet: delivered at layer 2, no route table, no NACL (R0.2).
+      auto same = frame.packets.with_destination_in(own);
+      if (!same.empty()) {
+        Frame f = next(frame, Step::local, model::index(group.vpc), subnet + 1, same);
+        push(std::move(f));
+      }
+      frame.packets = frame.packets - same;
+      if (frame.packets.empty()) return;
+      auto allowed = nacl(frame, subnet, true);
+      route_from_subnet(frame, subnet, std::move(allowed));
+    }
+
+    void route(Frame& frame, const Key& key) {
+      const auto& compiled = c().route_tables[frame.at];
+      NodeId table_node = impl.node(ObjectKind::route_table, frame.at);
+      const auto& table = s().route_tables[frame.at];
+      for (const auto& note : compiled.notes) finding(ExplanationCode::UNKNOWN_DATA, table.origin.address, note);
+      auto parts = compiled.v4.partition(frame.packets.destinations(v4), [](auto candidates) {
+        return detail::pick_lowest_rank(candidates);
+      });
+      auto non_v4 = frame.packets - frame.packets.with_destination_in(AddressSet::all(v4));
+      drop(frame, non_v4, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
+           "IPv6 forwarding is not modelled");
+      for (auto& part : parts) {
+        auto packets = frame.packets.with_destination_in(part.addresses);
+        if (!part.value) {
+          drop(frame, packets, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
+               "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
+          continue;
+        }
+        const auto& chosen = *part.value;
+        Frame f = next(frame, frame.step, frame.at, frame.aux, packets);
+        f.trail = extend(frame, hop_at(table_node, chosen.origin.address, "route " + chosen.label), key);
+        to_target(f, chosen, compiled);
+      }
+    }
+
+    void to_target(Frame& frame, const detail::VpcRoute& route, const detail::CompiledRouteTable& table) {
+      using TK = model::RouteTargetKind;
+      NodeId here = frame.trail->hop.node;
+      const auto& target = route.target;
+      const std::uint32_t from_subnet = frame.aux;
+      auto unknown = [&](std::string why) {
+        drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address, std::move(why), false);
+      };
+      if (target.kind == TK::local) {
+        push(next(frame, Step::local, model::index(table.vpc), from_subnet, frame.packets));
+        return;
+      }
+      if (!target.resolved()) {
+        unknown("target " + target.aws_id + " (" + std::string(model::to_string(target.kind)) +
+                ") is not in the loaded state or not modelled");
+        return;
+      }
+      const bool from_outside = frame.arrival == Arrival::peering || frame.arrival == Arrival::vpn_gateway ||
+                                frame.arrival == Arrival::internet;
+      switch (target.kind) {
+        case TK::internet_gateway: {
+          auto igw = model::index(std::get<model::InternetGatewayId>(target.id));
+          if (s().internet_gateways[igw].vpc.id != std::optional(table.vpc)) {
+            drop(frame, frame.packets, here, ExplanationCode::IGW_NOT_ATTACHED, route.origin.address,
+                 target.aws_id + " is not attached to this VPC");
+            return;
+          }
+          if (from_outside) {
+            drop(frame, frame.packets, here, ExplanationCode::EDGE_TO_EDGE_NOT_SUPPORTED, route.origin.address,
+                 "traffic that entered over a peering, VPN/DX or the internet cannot leave by the IGW (R2.11, R7.10)");
+            return;
+          }
+          push(next(frame, Step::igw_out, igw, 0, frame.packets));
+          return;
+        }
+        case TK::nat_gateway: {
+          auto owned = g().groups_of({ObjectKind::nat_gateway, model::index(std::get<model::NatGatewayId>(target.id))});
+          if (owned.empty()) return unknown("the NAT gateway has no subnet in state");
+          push(next(frame, Step::enter_group, owned.front(), from_subnet, frame.packets));
+          return;
+        }
+        case TK::instance:
+        case TK::network_interface: {
+          std::vector<std::uint32_t> owned;
+          if (auto* id = std::get_if<model::InstanceId>(&target.id)) {
+            const auto& instance = s().get(*id);
+            if (!instance.state.empty() && instance.state != "running") {
+              drop(frame, frame.packets, here, ExplanationCode::BAD_STATE_ROUTE, route.origin.address,
+                   "the target instance is " + instance.state + ": the route is a blackhole (R1.13)");
+              return;
+            }
+            owned = g().groups_of({ObjectKind::instance, model::index(*id)});
+          } else {
+            owned = g().groups_of({ObjectKind::network_interface, model::index(std::get<model::NetworkInterfaceId>(target.id))});
+          }
+          if (owned.empty()) return unknown("the target interface is not attached in state");
+          Frame f = next(frame, Step::enter_group, owned.front(), from_subnet, frame.packets);
+          push(std::move(f));
+          return;
+        }
+        case TK::vpn_gateway: {
+          auto vgw = model::index(std::get<model::VpnGatewayId>(target.id));
+          if (s().vpn_gateways[vgw].vpc.id != std::optional(table.vpc)) {
+            drop(frame, frame.packets, here, ExplanationCode::VGW_NOT_ATTACHED, route.origin.address,
+                 target.aws_id + " is not attached to this VPC");
+            return;
+          }
+          if (from_outside) {
+            drop(frame, frame.packets, here, ExplanationCode::EDGE_TO_EDGE_NOT_SUPPORTED, route.origin.address,
+                 "traffic that entered from outside the VPC cannot leave by the VGW (R7.4, R8.8)");
+            return;
+          }
+          push(next(frame, Step::vgw_out, vgw, 0, frame.packets));
+          return;
+        }
+        case TK::transit_gateway: return to_transit_gateway(frame, route, table);
+        case TK::vpc_peering_connection: {
+          auto pcx_id = std::get<model::VpcPeeringConnectionId>(target.id);
+          const auto& pcx = s().get(pcx_id);
+          if (!pcx.active()) {
+            drop(frame, frame.packets, here, ExplanationCode::BAD_STATE_ROUTE, route.origin.address,
+                 "peering " + target.aws_id + " is " + pcx.accept_status + ": the route is a blackhole (R8.9)");
+            return;
+          }
+          if (frame.arrival != Arrival::local) {
+            drop(frame, frame.packets, here, ExplanationCode::PCX_NOT_TRANSITIVE, route.origin.address,
+                 "peering is not transitive (R8.8)");
+            return;
+          }
+          std::optional<model::VpcId> peer;
+          if (pcx.requester_vpc.id == std::optional(table.vpc)) peer = pcx.accepter_vpc.id;
+          else if (pcx.accepter_vpc.id == std::optional(table.vpc)) peer = pcx.requester_vpc.id;
+          if (!peer) return unknown("the peer VPC is not in the loaded state");
+          NodeId pcx_node = impl.node(ObjectKind::vpc_peering_connection, model::index(pcx_id));
+          const auto& inside = c().vpc_cidrs[model::index(*peer)];
+          drop(frame, frame.packets - frame.packets.with_destination_in(inside), pcx_node,
+               ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, pcx.origin.address,
+               "only the peer VPC's own addresses are reachable over a peering (R8.8)");
+          Frame f = next(frame, Step::local, model::index(*peer), 0, frame.packets.with_destination_in(inside));
+          f.arrival = Arrival::peering;
+          f.trail = extend(frame, hop_at(pcx_node, pcx.origin.address, "peering to " + s().get(*peer).origin.aws_id));
+          push(std::move(f));
+          return;
+        }
+        case TK::vpc_endpoint: {
+          drop(frame, frame.packets, here, ExplanationCode::GATEWAY_ENDPOINT_SERVICE_ONLY, route.origin.address,
+               "a gateway/GWLB endpoint route: delivered to the AWS service or appliance, not modelled as a path");
+          return;
+        }
+        default: unknown("target kind " + std::string(model::to_string(target.kind)) + " is out of scope (R0.1)");
+      }
+    }
+
+    std::optional<model::TransitGatewayAttachmentId> vpc_attachment(model::VpcId vpc, model::TransitGatewayId tgw) const {
+      for (std::uint32_t a = 0; a < s().transit_gateway_attachments.size(); ++a) {
+        const auto& attachment = s().transit_gateway_attachments[a];
+        if (attachment.attachment_kind == model::TransitGatewayAttachmentKind::vpc && attachment.vpc.id == vpc &&
+            attachment.transit_gateway.id == tgw)
+          return model::TransitGatewayAttachmentId{a};
+      }
+      return std::nullopt;
+    }
+
+    // The attachment subnet in the AZ of `subnet` (+1), if any; else nullopt.
+    std::optional<std::uint32_t> attachment_subnet_in_az(const model::TransitGatewayAttachment& attachment,
+                                                         std::uint32_t az_subnet) const {
+      if (az_subnet == 0) {
+        for (const auto& subnet : attachment.subnets) {
+          if (subnet.id) return model::index(*subnet.id);
+        }
+        return std::nullopt;
+      }
+      const auto& az = s().subnets[az_subnet - 1].availability_zone;
+      for (const auto& subnet : attachment.subnets) {
+        if (subnet.id && s().get(*subnet.id).availability_zone == az) return model::index(*subnet.id);
+      }
+      return std::nullopt;
+    }
+
+    void to_transit_gateway(Frame& frame, const detail::VpcRoute& route, const detail::CompiledRouteTable& table) {
+      NodeId here = frame.trail->hop.node;
+      auto tgw = std::get<model::TransitGatewayId>(route.target.id);
+      auto attachment_id = vpc_attachment(table.vpc, tgw);
+      if (!attachment_id) {
+        drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
+             "no attachment of " + route.target.aws_id + " to this VPC is in the loaded state", false);
+        return;
+      }
+      const auto& attachment = s().get(*attachment_id);
+      auto entry = attachment_subnet_in_az(attachment, frame.az_subnet);
+      if (!entry) {
+        drop(frame, frame.packets, here, ExplanationCode::TGW_ATTACH_VPC_AZ_RESTRICTION, attachment.origin.address,
+             "the attachment has no subnet in " + s().subnets[frame.az_subnet - 1].availability_zone + " (R8.1)");
+        return;
+      }
+      PacketSet packets = frame.packets;
+      if (frame.aux != 0 && frame.aux - 1 != *entry) {
+        // Entering the attachment subnet from another subnet: its NACL inbound (R3.11).
+        Frame f = frame;
+        packets = nacl(f, *entry, false);
+        frame.trail = f.trail;
+      }
+      Frame f = next(frame, Step::tgw, model::index(*attachment_id), 0, packets);
+      f.arrival = Arrival::local;
+      push(std::move(f));
+    }
+
+    void local(Frame& frame) {
+      auto vpc = frame.at;
+      auto parts = c().subnets_by_vpc[vpc].partition(frame.packets.destinations(v4));
+      for (auto& part : parts) {
+        auto packets = frame.packets.with_destination_in(part.addresses);
+        if (part.candidates.empty()) {
+          drop(frame, packets, frame.trail ? frame.trail->hop.node : NodeId{}, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
+               s().vpcs[vpc].origin.address, "no subnet of the VPC holds " + part.addresses.to_string() + " (R0.4)");
+          continue;
+        }
+        auto subnet = part.candidates.front().value;
+        Frame f = next(frame, Step::local, vpc, frame.aux, packets);
+        deliver_in_subnet(f, subnet);
+      }
+    }
+
+    bool wants_group(std::uint32_t group) const {
+      if (destination_nodes.empty() || destination_nodes.count(graph::index(g().group_node(group)))) return true;
+      return false;
+    }
+
+    void deliver_in_subnet(Frame& frame, std::uint32_t subnet) {
+      NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
+      PacketSet packets = frame.packets;
+      // Arriving from another subnet (or from outside): the subnet's NACL inbound.
+      if (frame.aux != subnet + 1) packets = nacl(frame, subnet, false);
+      if (packets.empty()) return;
+      AddressSet owned(v4);
+      const auto groups = g().groups_in_subnet(model::SubnetId{subnet});
+      bool undo_nat_here = false;
+      for (auto group : groups) {
+        owned = owned | g().groups()[group].addresses;
+        if (mode == Mode::reply && frame.undo && frame.undo->kind == Translation::Kind::nat && frame.undo->at == group)
+          undo_nat_here = true;
+      }
+      drop(frame, packets - packets.with_destination_in(owned), subnet_node, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
+           s().subnets[subnet].origin.address, "no interface of the subnet holds these addresses (R0.4)");
+      for (auto group : groups) {
+        bool undo_here = undo_nat_here && frame.undo->at == group;
+        if (undo_nat_here && !undo_here) continue;  // replies go back to the NAT that sent them
+        if (!undo_here && !wants_group(group)) continue;
+        auto mine = packets.with_destination_in(g().groups()[group].addresses);
+        if (mine.empty()) continue;
+        Frame f = next(frame, Step::enter_group, group, subnet + 1, mine);  // NACL done
+        push(std::move(f));
+      }
+    }
+
+    void enter_group(Frame& frame, const Key& key) {
+      const auto& group = g().groups()[frame.at];
+      NodeId group_node = g().group_node(frame.at);
+      auto subnet = model::index(group.subnet);
+      if (frame.aux != subnet + 1) {
+        frame.packets = nacl(frame, subnet, false);
+        frame.aux = subnet + 1;
+        if (frame.packets.empty()) return;
+      }
+      frame.trail = extend(frame, hop_at(group_node, group.origin.address, "arrives"), key);
+      auto to_self = frame.packets.with_destination_in(group.addresses);
+      auto transit = frame.packets - to_self;
+      const std::uint32_t group_index = frame.at;
+      if (!to_self.empty()) {
+        Frame f = frame;
+        f.packets = to_self;
+        if (group.role == graph::InterfaceRole::nat_gateway) {
+          if (mode == Mode::reply && f.undo && f.undo->kind == Translation::Kind::nat && f.undo->at == group_index) {
+            undo_nat(f, group_index);
+          } else {
+            drop(f, to_self, group_node, ExplanationCode::NGW_NO_UNSOLICITED_INBOUND, group.origin.address,
+                 "a NAT gateway accepts only replies to connections it made (R2.8)");
+          }
+        } else {
+          security_groups(f, group_index, model::RuleDirection::ingress, [&](Frame& in) { arrive(in, group_index); });
+        }
+      }
+      if (!transit.empty()) {
+        Frame f = frame;
+        f.packets = transit;
+        if (group.role == graph::InterfaceRole::nat_gateway) {
+          nat(f, group_index);
+        } else if (group.forwards) {
+          // An appliance: its SGs in and out, then its subnet's route table (R1.17: SG
+          // references no longer match after it).
+          security_groups(f, group_index, model::RuleDirection::ingress, [&](Frame& in) {
+            in.source_group.reset();
+            security_groups(in, group_index, model::RuleDirection::egress, [&](Frame& out) {
+              out.packets = nacl(out, subnet, true);
+              route_from_subnet(out, subnet, out.packets);
+            });
+          });
+        } else {
+          drop(f, transit, group_node, ExplanationCode::APPLIANCE_SOURCE_DEST_CHECK, group.origin.address,
+               "the interface does not forward packets addressed to others (source/dest check on)");
+        }
+      }
+    }
+
+    void arrive(Frame& frame, std::uint32_t group_index) {
+      const auto& group = g().groups()[group_index];
+      NodeId group_node = g().group_node(group_index);
+      if (frame.condition) {
+        const auto& sgs = group.security_groups;
+        if (std::find(sgs.begin(), sgs.end(), *frame.condition) == sgs.end()) {
+          drop(frame, frame.packets, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH,
+               s().get(*frame.condition).origin.address,
+               "the source allows egress only to members of " + s().get(*frame.condition).origin.aws_id);
+          return;
+        }
+      }
+      PacketSet packets = frame.packets;
+      std::string rule = "delivered";
+      if (group.role == graph::InterfaceRole::load_balancer && mode == Mode::forward) {
+        auto it = c().listener_packets.find(group.object.index);
+        PacketSet accepted = it == c().listener_packets.end() ? PacketSet{} : it->second;
+        drop(frame, packets - accepted, group_node, ExplanationCode::ELBV2_LISTENER_PORT_RESTRICTION, group.origin.address,
+             "the load balancer has no listener for these packets (R4.2)");
+        packets = packets & accepted;
+        rule = "delivered to a listener";
+      }
+      deliver(frame, packets, group_node, hop_at(group_node, group.origin.address, rule));
+    }
+
+    void nat(Frame& frame, std::uint32_t group_index) {
+      const auto& group = g().groups()[group_index];
+      NodeId group_node = g().group_node(group_index);
+      auto subnet = model::index(group.subnet);
+      if (frame.arrival == Arrival::peering || frame.arrival == Arrival::vpn_gateway || frame.arrival == Arrival::internet) {
+        drop(frame, frame.packets, group_node, ExplanationCode::NGW_REQUIRES_SOURCE_IN_VPC, group.origin.address,
+             "traffic that arrived over a peering, VPN or DX cannot use a NAT gateway (R2.10)");
+        return;
+      }
+      auto protocols = net::ProtocolSet::of(net::protocol::tcp) | net::ProtocolSet::of(net::protocol::udp) |
+                       net::ProtocolSet::of(net::protocol::icmp);
+      auto all = AddressSet::all(v4);
+      auto ok = frame.packets & PacketSet::of(net::HeaderBox{all, all, protocols, net::PortSet::all()});
+      drop(frame, frame.packets - ok, group_node, ExplanationCode::NGW_PROTOCOL_RESTRICTION, group.origin.address,
+           "NAT gateways forward TCP, UDP and ICMP only");
+      if (ok.empty()) return;
+      auto translation = std::make_shared<Translation>();
+      translation->kind = Translation::Kind::nat;
+      translation->at = group_index;
+      translation->original_sources = ok.sources(v4);
+      translation->before = ok;
+      translation->parent = frame.lineage;
+      translation->depth = frame.lineage ? frame.lineage->depth + 1 : 1;
+      Frame f = frame;
+      f.packets = ok.with_source_rewritten(group.addresses);
+      f.lineage = translation;
+      f.source_group.reset();
+      f.arrival = Arrival::local;
+      f.trail = extend(frame, hop_at(group_node, group.origin.address,
+                                     "source translated to " + group.addresses.to_string() +
+                                         (group.public_mapped.empty() ? " (private NAT)" : "")));
+      f.packets = nacl(f, subnet, true);
+      route_from_subnet(f, subnet, f.packets);
+    }
+
+    void undo_nat(Frame& frame, std::uint32_t group_index) {
+      const auto& group = g().groups()[group_index];
+      auto subnet = model::index(group.subnet);
+      Frame f = frame;
+      f.packets = detail::with_destination_rewritten(frame.packets, frame.undo->original_sources);
+      f.undo = frame.undo->parent;
+      f.trail = extend(frame, hop_at(g().group_node(group_index), group.origin.address,
+                                     "reply translated back to " + frame.undo->original_sources.to_string()));
+      f.packets = nacl(f, subnet, true);
+      route_from_subnet(f, subnet, f.packets);
+    }
+
+    void igw_out(Frame& frame, const Key& key) {
+      const auto& igw = s().internet_gateways[frame.at];
+      NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
+      auto vpc = model::index(*igw.vpc.id);
+      const auto& mapped = c().public_mapped_by_vpc[vpc];
+      auto with_public = frame.packets.with_source_in(mapped);
+      auto without = frame.packets - with_public;
+      if (!without.empty()) {
+        bool from_private_nat = false;
+        for (const auto& group : g().groups()) {
+          if (group.role == graph::InterfaceRole::nat_gateway && group.public_mapped.empty() &&
+              without.sources(v4).intersects(group.addresses))
+            from_private_nat = true;
+        }
+        drop(frame, without, igw_node,
+             from_private_nat ? ExplanationCode::PRIVATE_NAT_NO_INTERNET : ExplanationCode::IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS,
+             igw.origin.address, "the sources " + without.sources(v4).to_string() + " have no public IPv4 (R2.1)");
+        if (frame.source_group) {
+          const auto& group = g().groups()[*frame.source_group];
+          finding(ExplanationCode::LATENT_INTERNET_EXPOSURE, group.origin.address,
+                  group.name + " routes to " + igw.origin.aws_id + " (" + frame.trail->hop.address +
+                      "): a public IPv4 on it would open an internet path");
+        }
+      }
+      if (with_public.empty()) return;
+      Frame f = next(frame, Step::internet_out, 0, 0, with_public);
+      f.trail = extend(frame, hop_at(igw_node, igw.origin.address, "1:1 NAT to the public IPv4"), key);
+      if (mode == Mode::forward) {
+        auto translation = std::make_shared<Translation>();
+        translation->kind = Translation::Kind::igw;
+        translation->at = frame.at;
+        translation->original_sources = with_public.sources(v4);
+        translation->before = with_public;
+        translation->parent = frame.lineage;
+        translation->depth = frame.lineage ? frame.lineage->depth + 1 : 1;
+        f.lineage = translation;
+        f.packets = with_public.with_source_rewritten(detail::public_ipv4());
+      } else {
+        f.packets = with_public.with_source_rewritten(detail::public_ipv4());
+      }
+      f.source_group.reset();
+      push(std::move(f));
+    }
+
+    void internet_out(Frame& frame) {
+      NodeId internet = g().internet();
+      auto public_part = frame.packets.with_destination_in(detail::public_ipv4());
+      drop(frame, frame.packets - public_part, internet, ExplanationCode::NOT_PUBLIC_DESTINATION, "",
+           "the internet does not route private or reserved destinations");
+      deliver(frame, public_part, internet, Hop{internet, "internet", "", "delivered"});
+    }
+
+    void internet_in(Frame& frame, const Key& key) {
+      NodeId internet = g().internet();
+      frame.trail = extend(frame, Hop{internet, "internet", "", "sends"}, key);
+      if (mode == Mode::reply) {
+        if (!frame.undo || frame.undo->kind != Translation::Kind::igw) {
+          drop(frame, frame.packets, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "", "no translation to reverse");
+          return;
+        }
+        Frame f = next(frame, Step::igw_in, frame.undo->at, 0,
+                       detail::with_destination_rewritten(frame.packets, frame.undo->original_sources));
+        f.undo = frame.undo->parent;
+        push(std::move(f));
+        return;
+      }
+      auto public_sources = frame.packets.with_source_in(detail::public_ipv4());
+      drop(frame, frame.packets - public_sources, internet, ExplanationCode::IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, "",
+           "packets from the internet with private or reserved sources are dropped");
+      PacketSet remaining = public_sources;
+      for (std::uint32_t i = 0; i < s().internet_gateways.size(); ++i) {
+        const auto& igw = s().internet_gateways[i];
+        if (!igw.vpc.id) continue;
+        auto mine = remaining.with_destination_in(c().public_mapped_by_vpc[model::index(*igw.vpc.id)]);
+        if (mine.empty()) continue;
+        remaining = remaining - mine;
+        push(next(frame, Step::igw_in, i, 0, mine));
+      }
+      drop(frame, remaining, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "",
+           "no interface behind an attached IGW has a public IPv4 for these destinations");
+    }
+
+    void igw_in(Frame& frame, const Key& key) {
+      const auto& igw = s().internet_gateways[frame.at];
+      NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
+      frame.trail = extend(frame, hop_at(igw_node, igw.origin.address, "1:1 NAT to the private IPv4"), key);
+      Frame f = frame;
+      f.arrival = Arrival::internet;
+      f.source_group.reset();
+      if (auto edge = c().edge_table_of_igw[frame.at]) {
+        push(next(f, Step::route, model::index(*edge), 0, f.packets));
+      } else {
+        push(next(f, Step::local, model::index(*igw.vpc.id), 0, f.packets));
+      }
+    }
+
+    void vgw_out(Frame& frame, const Key& key) {
+      const auto& vgw = s().vpn_gateways[frame.at];
+      NodeId vgw_node = impl.node(ObjectKind::vpn_gateway, frame.at);
+      frame.trail = extend(frame, hop_at(vgw_node, vgw.origin.address, "VGW"), key);
+      const auto& known = c().vgw_networks[frame.at];
+      std::vector<net::PrefixTable<std::uint32_t>::Entry> entries;
+      for (std::uint32_t k = 0; k < known.size(); ++k) {
+        for (const auto& cidr : g().external_networks()[known[k].network].cidrs) {
+          if (cidr.family() == v4) entries.push_back({cidr, k});
+        }
+      }
+      net::PrefixTable<std::uint32_t> table(v4, std::move(entries));
+      for (auto& part : table.partition(frame.packets.destinations(v4))) {
+        auto packets = frame.packets.with_destination_in(part.addresses);
+        if (part.candidates.empty()) {
+          drop(frame, packets, vgw_node, ExplanationCode::VGW_NO_ROUTE, vgw.origin.address,
+               "the VGW learned no route for " + part.addresses.to_string() + " (R1.12)");
+          continue;
+        }
+        // DX BGP > VPN static > VPN BGP (R1.12).
+        const auto* best = &part.candidates.front();
+        for (const auto& candidate : part.candidates) {
+          if (known[candidate.value].rank < known[best->value].rank) best = &candidate;
+        }
+        const auto& k = known[best->value];
+        Frame f = next(frame, Step::external_out, k.network, 0, packets);
+        f.trail = extend(frame, hop_at(vgw_node, k.origin.address, "to " + g().external_networks()[k.network].name + " via " + k.via));
+        push(std::move(f));
+      }
+    }
+
+    void vgw_in(Frame& frame, const Key& key) {
+      const auto& vgw = s().vpn_gateways[frame.at];
+      NodeId vgw_node = impl.node(ObjectKind::vpn_gateway, frame.at);
+      frame.trail = extend(frame, hop_at(vgw_node, vgw.origin.address, "into the VPC"), key);
+      Frame f = frame;
+      f.arrival = Arrival::vpn_gateway;
+      f.source_group.reset();
+      if (auto edge = c().edge_table_of_vgw[frame.at]) {
+        push(next(f, Step::route, model::index(*edge), 0, f.packets));
+      } else {
+        push(next(f, Step::local, model::index(*vgw.vpc.id), 0, f.packets));
+      }
+    }
+
+    void tgw(Frame& frame, const Key& key) {
+      const auto& attachment = s().transit_gateway_attachments[frame.at];
+      NodeId tgw_node = attachment.transit_gateway.id
+                            ? impl.node(ObjectKind::transit_gateway, model::index(*attachment.transit_gateway.id))
+                            : NodeId{};
+      frame.trail = extend(frame, hop_at(tgw_node, attachment.origin.address, "from attachment " + attachment.origin.aws_id), key);
+      auto assoc = c().tgw_association.find(frame.at);
+      if (assoc == c().tgw_association.end()) {
+        drop(frame, frame.packets, tgw_node, ExplanationCode::TGW_ATTACHMENT_NOT_ASSOCIATED, attachment.origin.address,
+             "the attachment is associated with no TGW route table (R8.2)");
+        return;
+      }
+      const auto& table = s().transit_gateway_route_tables[assoc->second];
+      NodeId table_node = impl.node(ObjectKind::transit_gateway_route_table, assoc->second);
+      auto parts = c().tgw_tables[assoc->second].v4.partition(frame.packets.destinations(v4), [](auto candidates) {
+        return detail::pick_lowest_rank(candidates);
+      });
+      for (auto& part : parts) {
+        auto packets = frame.packets.with_destination_in(part.addresses);
+        if (!part.value) {
+          drop(frame, packets, table_node, ExplanationCode::TGW_RTB_NO_ROUTE_TO_TGW_ATTACHMENT, table.origin.address,
+               "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
+          continue;
+        }
+        const auto& route = *part.value;
+        if (route.blackhole) {
+          drop(frame, packets, table_node, ExplanationCode::TGW_RTB_BLACKHOLE, route.origin.address, "route " + route.label);
+          continue;
+        }
+        Frame f = next(frame, Step::tgw, frame.at, 0, packets);
+        f.trail = extend(frame, hop_at(table_node, route.origin.address, "route " + route.label));
+        if (!route.attachment) {
+          drop(f, packets, table_node, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
+               "the route's attachment is not in the loaded state", false);
+          continue;
+        }
+        const auto& target = s().get(*route.attachment);
+        using AK = model::TransitGatewayAttachmentKind;
+        if (target.attachment_kind == AK::vpc) {
+          auto entry = attachment_subnet_in_az(target, f.az_subnet);
+          if (!entry) entry = attachment_subnet_in_az(target, 0);
+          if (!entry) {
+            drop(f, packets, table_node, ExplanationCode::UNKNOWN_TARGET, target.origin.address,
+                 "the VPC attachment has no subnet in state", false);
+            continue;
+          }
+          push(next(f, Step::tgw_enter_vpc, model::index(*route.attachment), *entry + 1, packets));
+        } else {
+          auto networks = detail::networks_behind_tgw_attachment(g(), *route.attachment);
+          PacketSet remaining = packets;
+          for (const auto& k : networks) {
+            AddressSet cidrs = AddressSet::of(v4, g().external_networks()[k.network].cidrs);
+            auto mine = remaining.with_destination_in(cidrs);
+            if (mine.empty()) continue;
+            remaining = remaining - mine;
+            Frame out = next(f, Step::external_out, k.network, 0, mine);
+            out.trail = extend(f, hop_at(tgw_node, k.origin.address, "to " + g().external_networks()[k.network].name + " via " + k.via));
+            push(std::move(out));
+          }
+          drop(f, remaining, table_node, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, target.origin.address,
+               "no declared network behind " + target.origin.aws_id + " holds these destinations", networks.empty() ? false : true);
+        }
+      }
+    }
+
+    void tgw_enter_vpc(Frame& frame, const Key& key) {
+      const auto& attachment = s().transit_gateway_attachments[frame.at];
+      auto subnet = frame.aux - 1;
+      NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
+      frame.trail = extend(frame, hop_at(subnet_node, attachment.origin.address, "enters the VPC by attachment " + attachment.origin.aws_id), key);
+      frame.arrival = Arrival::transit_gateway;
+      frame.source_group.reset();
+      // The attachment subnet's NACL outbound towards other subnets (R3.11), then its
+      // route table (R8.3).
+      auto packets = nacl(frame, subnet, true);
+      frame.az_subnet = subnet + 1;
+      route_from_subnet(frame, subnet, packets);
+    }
+
+    void external_in(Frame& frame, const Key& key) {
+      const auto& network = g().external_networks()[frame.at];
+      NodeId here = g().external_node(frame.at);
+      frame.trail = extend(frame, Hop{here, network.name, "", "sends"}, key);
+      if (mode == Mode::forward) frame.packets = frame.packets.with_source_in(AddressSet::of(v4, network.cidrs));
+      PacketSet learned_all;
+      AddressSet suppressed(v4);
+      std::string suppressed_by;
+      for (const auto& via : network.via) {
+        auto send = [&](const AddressSet& learned, Step step, std::uint32_t at, const model::Origin& origin, std::string what) {
+          auto mine = frame.packets.with_destination_in(learned);
+          if (mine.empty()) return;
+          learned_all = learned_all | mine;
+          Frame f = next(frame, step, at, 0, mine);
+          f.trail = extend(frame, Hop{here, network.name, origin.address, what});
+          f.arrival = Arrival::vpn_gateway;
+          push(std::move(f));
+        };
+        auto vgw_learned = [&](model::VpnGatewayId vgw) {
+          const auto& gw = s().get(vgw);
+          return gw.vpc.id ? c().vpc_cidrs[model::index(*gw.vpc.id)] : AddressSet(v4);
+        };
+        if (auto* vgw = std::get_if<model::VpnGatewayId>(&via.gateway)) {
+          send(vgw_learned(*vgw), Step::vgw_in, model::index(*vgw), s().get(*vgw).origin, "learned the VPC CIDRs from the VGW");
+        } else if (auto* dx = std::get_if<model::DxGatewayId>(&via.gateway)) {
+          for (const auto& assoc : s().dx_gateway_associations) {
+            if (assoc.dx_gateway.id != *dx) continue;
+            if (assoc.vpn_gateway.id) {
+              // R7.2: a VPC CIDR is advertised only if an allowed prefix equals or contains it.
+              const auto& gw = s().get(*assoc.vpn_gateway.id);
+              if (!gw.vpc.id) continue;
+              AddressSet learned(v4);
+              for (const auto& cidr : s().get(*gw.vpc.id).ipv4_cidrs) {
+                bool advertised = assoc.allowed_prefixes.empty() ||
+                                  std::any_of(assoc.allowed_prefixes.begin(), assoc.allowed_prefixes.end(),
+                                              [&](const net::Prefix& allowed) { return allowed.contains(cidr); });
+                if (advertised) learned = learned | AddressSet::of(cidr);
+                else {
+                  suppressed = suppressed | AddressSet::of(cidr);
+                  suppressed_by = assoc.origin.address;
+                }
+              }
+              send(learned, Step::vgw_in, model::index(*assoc.vpn_gateway.id), assoc.origin,
+                   "learned " + learned.to_string() + " over " + s().get(*dx).origin.aws_id);
+            } else if (assoc.transit_gateway.id) {
+              // R7.3: the allowed prefixes themselves are advertised.
+              auto attachment = assoc.transit_gateway_attachment.id;
+              if (!attachment) {
+                for (std::uint32_t a = 0; a < s().transit_gateway_attachments.size(); ++a) {
+                  const auto& candidate = s().transit_gateway_attachments[a];
+                  if (candidate.attachment_kind == model::TransitGatewayAttachmentKind::direct_connect_gateway &&
+                      candidate.transit_gateway.id == assoc.transit_gateway.id &&
+                      candidate.resource_id == s().get(*dx).origin.aws_id)
+                    attachment = model::TransitGatewayAttachmentId{a};
+                }
+              }
+              if (!attachment) continue;
+              AddressSet learned = AddressSet::of(v4, assoc.allowed_prefixes);
+              send(learned, Step::tgw, model::index(*attachment), assoc.origin,
+                   "learned " + learned.to_string() + " over " + s().get(*dx).origin.aws_id);
+            }
+          }
+        } else if (auto* vpn_id = std::get_if<model::VpnConnectionId>(&via.gateway)) {
+          const auto& vpn = s().get(*vpn_id);
+          if (vpn.vpn_gateway.id) {
+            send(vgw_learned(*vpn.vpn_gateway.id), Step::vgw_in, model::index(*vpn.vpn_gateway.id), vpn.origin,
+                 "learned the VPC CIDRs over " + vpn.origin.aws_id);
+          } else if (vpn.transit_gateway_attachment.id) {
+            auto assoc = c().tgw_association.find(model::index(*vpn.transit_gateway_attachment.id));
+            AddressSet learned(v4);
+            if (assoc != c().tgw_association.end()) {
+              for (const auto& entry : c().tgw_tables[assoc->second].v4.entries()) {
+                if (!entry.value.blackhole) learned = learned | AddressSet::of(entry.prefix);
+              }
+            }
+            send(learned, Step::tgw, model::index(*vpn.transit_gateway_attachment.id), vpn.origin,
+                 "learned the TGW routes over " + vpn.origin.aws_id);
+          }
+        } else {
+          finding(ExplanationCode::UNKNOWN_DATA, "", network.name + ": an attachment straight to a TGW is not modelled; name its DX gateway or VPN");
+        }
+      }
+      auto rest = frame.packets - learned_all;
+      auto excluded = rest.with_destination_in(suppressed);
+      drop(frame, excluded, here, ExplanationCode::DXGW_ALLOWED_PREFIXES_EXCLUDE_VPC, suppressed_by,
+           "the DX gateway association's allowed prefixes do not cover the VPC CIDR " + suppressed.to_string() +
+               ", so it is never advertised (R7.2)");
+      drop(frame, rest - excluded, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
+           network.name + " learned no route for these destinations over its attachments");
+    }
+
+    void external_out(Frame& frame) {
+      const auto& network = g().external_networks()[frame.at];
+      NodeId here = g().external_node(frame.at);
+      auto inside = frame.packets.with_destination_in(AddressSet::of(v4, network.cidrs));
+      drop(frame, frame.packets - inside, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
+           network.name + " does not hold these destinations");
+      deliver(frame, inside, here, Hop{here, network.name, "", "delivered"});
+    }
+  };
+
+  // ---- endpoints ---------------------------------------------------------------------
+  struct Location {
+    enum class Kind : std::uint8_t { group, internet, external } kind = Kind::group;
+    std::uint32_t index = 0;
+    NodeId node{};
+    AddressSet addresses{v4};  // source / destination addresses of the location
+  };
+
+  std::vector<Location> locations(const Endpoint& endpoint) const {
+    std::vector<Location> found;
+    auto add_group = [&](std::uint32_t g) {
+      found.push_back({Location::Kind::group, g, graph.group_node(g), graph.groups()[g].addresses});
+    };
+    switch (endpoint.kind) {
+      case Endpoint::Kind::object:
+        for (auto g : graph.groups_of(endpoint.object)) add_group(g);
+        break;
+      case Endpoint::Kind::subnet:
+        for (auto g : graph.groups_in_subnet(model::SubnetId{endpoint.object.index})) add_group(g);
+        break;
+      case Endpoint::Kind::external_network:
+        if (auto n = graph.find_external(endpoint.name)) {
+          found.push_back({Location::Kind::external, *n, graph.external_node(*n),
+                           AddressSet::of(v4, graph.external_networks()[*n].cidrs)});
+        }
+        break;
+      case Endpoint::Kind::internet:
+        found.push_back({Location::Kind::internet, 0, graph.internet(), detail::public_ipv4()});
+        break;
+      case Endpoint::Kind::addresses:
+        for (std::uint32_t g = 0; g < graph.groups().size(); ++g) {
+          auto mine = graph.groups()[g].addresses & endpoint.addresses;
+          if (!mine.empty()) found.push_back({Location::Kind::group, g, graph.group_node(g), mine});
+        }
+        for (std::uint32_t n = 0; n < graph.external_networks().size(); ++n) {
+          auto mine = AddressSet::of(v4, graph.external_networks()[n].cidrs) & endpoint.addresses;
+          if (!mine.empty()) found.push_back({Location::Kind::external, n, graph.external_node(n), mine});
+        }
+        if (endpoint.addresses.intersects(detail::public_ipv4())) {
+          found.push_back({Location::Kind::internet, 0, graph.internet(), endpoint.addresses & detail::public_ipv4()});
+        }
+        break;
+    }
+    return found;
+  }
+
+  static Frame start_frame(const Location& source, PacketSet packets) {
+    Frame frame;
+    frame.packets = std::move(packets);
+    switch (source.kind) {
+      case Location::Kind::group:
+        frame.step = Step::leave_group;
+        frame.at = source.index;
+        frame.source_group = source.index;
+        break;
+      case Location::Kind::internet: frame.step = Step::internet_in; break;
+      case Location::Kind::external:
+        frame.step = Step::external_in;
+        frame.at = source.index;
+        break;
+    }
+    return frame;
+  }
+
+  FlowResult trace(const Location& source, const PacketSet& packets, const std::set<std::uint32_t>& destinations, Mode mode,
+                   TranslationPtr undo) const {
+    Run run{*this, mode, destinations, {}, {}, {}, source.node};
+    Frame frame = start_frame(source, packets);
+    frame.undo = std::move(undo);
+    run.push(std::move(frame));
+    run.run();
+    return std::move(run.result);
+  }
+
+  FlowResult flow(const std::vector<Endpoint>& sources, const PacketSet& header_space,
+                  const std::vector<Endpoint>& destinations) const {
+    std::set<std::uint32_t> destination_nodes;
+    AddressSet destination_addresses(v4);
+    for (const auto& endpoint : destinations) {
+      for (const auto& location : locations(endpoint)) {
+        destination_nodes.insert(graph::index(location.node));
+        destination_addresses = destination_addresses | location.addresses;
+      }
+    }
+    PacketSet space = destinations.empty() ? header_space : header_space.with_destination_in(destination_addresses);
+    FlowResult result;
+    for (const auto& endpoint : sources) {
+      for (const auto& location : locations(endpoint)) {
+        auto part = trace(location, space.with_source_in(location.addresses), destination_nodes, Mode::forward, nullptr);
+        merge(result, std::move(part));
+      }
+    }
+    return result;
+  }
+
+  static void merge(FlowResult& into, FlowResult from) {
+    for (auto& part : from.delivered) into.delivered.push_back(std::move(part));
+    for (auto& part : from.dropped) into.dropped.push_back(std::move(part));
+    for (auto& f : from.findings) {
+      bool seen = std::any_of(into.findings.begin(), into.findings.end(), [&](const Finding& g) {
+        return g.code == f.code && g.address == f.address && g.detail == f.detail;
+      });
+      if (!seen) into.findings.push_back(std::move(f));
+    }
+  }
+
+  std::optional<Location> location_of(NodeId node) const {
+    const auto& n = graph.node(node);
+    switch (n.kind) {
+      case graph::NodeKind::interface_group:
+        return Location{Location::Kind::group, n.detail, node, graph.groups()[n.detail].addresses};
+      case graph::NodeKind::internet: return Location{Location::Kind::internet, 0, node, detail::public_ipv4()};
+      case graph::NodeKind::external_network:
+        return Location{Location::Kind::external, n.detail, node, AddressSet::of(v4, graph.external_networks()[n.detail].cidrs)};
+      default: return std::nullopt;
+    }
+  }
+
+  FlowResult replies(const DeliveredPart& part) const {
+    auto from = location_of(part.destination);
+    if (!from) return {};
+    TranslationPtr chain;
+    for (const auto& t : part.translations) {
+      auto translation = std::make_shared<Translation>();
+      const auto& n = graph.node(t.at);
+      bool nat = t.kind == SourceTranslation::Kind::nat_gateway;
+      translation->kind = nat ? Translation::Kind::nat : Translation::Kind::igw;
+      translation->at = nat ? n.detail : n.object->index;
+      translation->original_sources = t.original_sources;
+      translation->before = t.before;
+      translation->parent = chain;
+      translation->depth = chain ? chain->depth + 1 : 1;
+      chain = translation;
+    }
+    auto reply = part.packets.reversed(net::PortSet::range(1024, 65535));
+    return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain);
+  }
+
+  static void mark_return(FlowResult& replies) {
+    for (auto& drop : replies.dropped) drop.detail = "return path: " + drop.detail;
+  }
+
+  Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
+                    const net::PortSet& ports) const {
+    Verdict verdict;
+    bool failed = false, uncertain = false;
+    std::vector<Location> sources, targets;
+    for (const auto& e : from) {
+      auto l = locations(e);
+      sources.insert(sources.end(), l.begin(), l.end());
+    }
+    for (const auto& e : to) {
+      auto l = locations(e);
+      targets.insert(targets.end(), l.begin(), l.end());
+    }
+    if (sources.empty() || targets.empty()) {
+      verdict.status = VerdictStatus::fails;
+      verdict.summary = "no interface or network stands for the source or the destination";
+      return verdict;
+    }
+    for (const auto& source : sources) {
+      for (const auto& target : targets) {
+        auto requested = PacketSet::of(net::HeaderBox{source.addresses, target.addresses, protocols, ports});
+        if (requested.empty()) continue;
+        auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr);
+        PacketSet proven, maybe;
+        for (const auto& part : forward.delivered) {
+          if (!part.certain) {
+            maybe = maybe | part.sent;
+            continue;
+          }
+          auto back = replies(part);
+          mark_return(back);
+          bool returned = !back.delivered.empty() && back.dropped.empty() &&
+                          std::all_of(back.delivered.begin(), back.delivered.end(), [](const auto& p) { return p.certain; });
+          if (returned) {
+            proven = proven | part.sent;
+          } else {
+            for (auto& drop : back.dropped) verdict.blockers.push_back(std::move(drop));
+            if (back.dropped.empty()) uncertain = true;
+          }
+          merge_findings(verdict.findings, back.findings);
+        }
+        for (auto& drop : forward.dropped) verdict.blockers.push_back(std::move(drop));
+        merge_findings(verdict.findings, forward.findings);
+        auto missing = requested - proven;
+        if (missing.empty()) continue;
+        if (missing.subset_of(maybe)) uncertain = true;
+        else failed = true;
+      }
+    }
+    verdict.status = failed ? VerdictStatus::fails : uncertain ? VerdictStatus::unknown : VerdictStatus::holds;
+    verdict.summary = verdict.holds() ? "every source reaches every destination, replies included"
+                                      : std::to_string(verdict.blockers.size()) + " blocker(s)";
+    return verdict;
+  }
+
+  static void merge_findings(std::vector<Finding>& into, const std::vector<Finding>& from) {
+    for (const auto& f : from) {
+      bool seen = std::any_of(into.begin(), into.end(), [&](const Finding& g) {
+        return g.code == f.code && g.address == f.address && g.detail == f.detail;
+      });
+      if (!seen) into.push_back(f);
+    }
+  }
+
+  Verdict isolated(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const PacketSet& header_space) const {
+    Verdict verdict;
+    auto result = flow(from, header_space, to);
+    bool certain_path = false, maybe_path = false;
+    for (auto& part : result.delivered) {
+      (part.certain ? certain_path : maybe_path) = true;
+      verdict.counterexamples.push_back(std::move(part));
+    }
+    for (auto& drop : result.dropped) {
+      if (!drop.certain) {
+        maybe_path = true;
+        verdict.blockers.push_back(std::move(drop));
+      }
+    }
+    verdict.findings = std::move(result.findings);
+    verdict.status = certain_path ? VerdictStatus::fails : maybe_path ? VerdictStatus::unknown : VerdictStatus::holds;
+    verdict.summary = certain_path ? "a path exists (see counterexamples)"
+                      : maybe_path ? "a path may exist: it depends on data absent from state (R0.1)"
+                                   : "no packet gets through";
+    return verdict;
+  }
+};
+
+Network::Network(const model::Snapshot& snapshot, std::vector<graph::ExternalNetwork> external_networks)
+    : impl_(std::make_unique<Impl>(snapshot, std::move(external_networks))) {}
+Network::~Network() = default;
+Network::Network(Network&&) noexcept = default;
+Network& Network::operator=(Network&&) noexcept = default;
+
+const graph::ForwardingGraph& Network::graph() const { return impl_->graph; }
+
+FlowResult Network::flow(const std::vector<Endpoint>& sources, const net::PacketSet& header_space,
+                         const std::vector<Endpoint>& destinations) const {
+  return impl_->flow(sources, header_space, destinations);
+}
+
+FlowResult Network::replies(const DeliveredPart& part) const { return impl_->replies(part); }
+
+Verdict Network::reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to,
+                           const net::ProtocolSet& protocols, const net::PortSet& ports) const {
+  return impl_->reachable(from, to, protocols, ports);
+}
+
+Verdict Network::isolated(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to,
+                          const net::PacketSet& header_space) const {
+  return impl_->isolated(from, to, header_space);
+}
+
+}  // namespace moat::fwd
