@@ -21,6 +21,9 @@ struct SecurityGroup {
   std::string name;
   Ref<VpcId> vpc;
   bool is_default = false;  // the VPC's default SG (aws_default_security_group)
+  // False when state does not hold the rules (data.aws_security_group): consumers must
+  // then treat the SG as unknown rather than as "allows nothing" (R0.1).
+  bool rules_known = true;
   std::vector<SecurityGroupRule> rules;
 };
 

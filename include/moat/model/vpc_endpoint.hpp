@@ -5,6 +5,7 @@
 // ENI addresses are usually not in state: "some address of each subnet".
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "moat/model/ids.hpp"
 #include "moat/model/origin.hpp"
 #include "moat/model/ref.hpp"
+#include "moat/net/ip_address.hpp"
 #include "moat/net/prefix.hpp"
 
 namespace moat::model {
@@ -26,6 +28,13 @@ struct VpcEndpointDnsEntry {
   friend bool operator==(const VpcEndpointDnsEntry&, const VpcEndpointDnsEntry&) = default;
 };
 
+// An interface endpoint ENI address, when state holds it (subnet_configuration, provider v5).
+struct VpcEndpointSubnetAddress {
+  Ref<SubnetId> subnet;
+  std::optional<net::IpAddress> ipv4;
+  std::optional<net::IpAddress> ipv6;
+};
+
 struct VpcEndpoint {
   using Id = VpcEndpointId;
   static constexpr ObjectKind kind = ObjectKind::vpc_endpoint;
@@ -37,6 +46,7 @@ struct VpcEndpoint {
   std::vector<Ref<SubnetId>> subnets;
   std::vector<Ref<SecurityGroupId>> security_groups;
   std::vector<Ref<NetworkInterfaceId>> network_interfaces;
+  std::vector<VpcEndpointSubnetAddress> subnet_addresses;  // empty = "some address of each subnet"
   bool private_dns_enabled = false;
   std::vector<Ref<RouteTableId>> route_tables;  // gateway endpoints
   std::string prefix_list_id;                   // gateway endpoints: the service's pl-…
