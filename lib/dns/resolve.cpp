@@ -116,6 +116,9 @@ class Walk {
   FlowEnd endpoint_end(const model::ResolverEndpoint& endpoint, model::ResolverEndpointId id) const;
   FlowEnd network_end(const ExternalNetwork& network) const;
   const ExternalNetwork* network_serving(const net::IpAddress& ip) const;
+  // Where a query sent to ip is answered: the VPC of an inbound endpoint, an external
+  // network, or the bare address. Targets with equal keys answer alike.
+  std::string destination_key(const net::IpAddress& ip) const;
 
   const model::Snapshot& snapshot_;
   const DnsContext& context_;
@@ -602,6 +605,13 @@ const ExternalNetwork* Walk::network_serving(const net::IpAddress& ip) const {
   return nullptr;
 }
 
+std::string Walk::destination_key(const net::IpAddress& ip) const {
+  bool exact = false;
+  if (auto inbound = inbound_endpoint_at(ip, exact)) return "vpc " + snapshot_.get(*inbound).vpc.aws_id;
+  if (const auto* network = network_serving(ip)) return "network " + network->name;
+  return "address " + ip.to_string();
+}
+
 // The inbound endpoint listening on ip: exactly (its IP is in state) or possibly (one of
 // its addresses has no IP in state but its subnet holds ip).
 std::optional<model::ResolverEndpointId> Walk::inbound_endpoint_at(const net::IpAddress& ip, bool& exact) const {
@@ -639,6 +649,7 @@ Result Walk::forward(const model::ResolverRule& rule, const std::string& name, R
            " is not in the loaded state");
   }
   std::optional<net::IpAddress> chosen;
+  std::set<std::string> destinations;
   for (const auto& target : rule.targets) {
     RequiredFlow flow;
     flow.from = from;
@@ -659,13 +670,15 @@ Result Walk::forward(const model::ResolverRule& rule, const std::string& name, R
     step(StepKind::forward, name, "via outbound endpoint to " + target.ip.to_string() + ":" +
                                       std::to_string(target.port),
          rule.resolver_endpoint.id ? snapshot_.get(*rule.resolver_endpoint.id).origin : rule.origin);
-    if (require(std::move(flow)) != FlowStatus::fails && !chosen) chosen = target.ip;
+    if (require(std::move(flow)) == FlowStatus::fails) continue;
+    destinations.insert(destination_key(target.ip));
+    if (!chosen) chosen = target.ip;
   }
   if (!chosen) {
     step(StepKind::finding, name, "no forward target is reachable", rule.origin, Outcome::resolver_unreachable);
     return ending(Outcome::resolver_unreachable, rule.origin);
   }
-  if (rule.targets.size() > 1) assume("the targets of " + rule.origin.address + " answer alike");
+  if (destinations.size() > 1) assume("the targets of " + rule.origin.address + " answer alike");
   return at_target(*chosen, rule.origin, name, type, depth + 1, false);
 }
 
@@ -816,6 +829,7 @@ Result Walk::at_external(const ExternalNetwork& network, const std::string& name
     return ending(Outcome::no_forwarder, origin);
   }
   const Target* chosen = nullptr;
+  std::set<std::string> destinations;
   for (const auto& target : targets) {
     RequiredFlow flow;
     flow.from = network_end(network);
@@ -823,7 +837,9 @@ Result Walk::at_external(const ExternalNetwork& network, const std::string& name
     flow.why = "conditional forwarder \"" + forwarder->domain + "\" of " + network.name + " sends the query to " +
                (target.ip ? target.ip->to_string() : target.end.origin.address);
     flow.decided_by = target.end.origin.empty() ? origin : target.end.origin;
-    if (require(std::move(flow)) != FlowStatus::fails && chosen == nullptr) chosen = &target;
+    if (require(std::move(flow)) == FlowStatus::fails) continue;
+    destinations.insert(target.ip ? destination_key(*target.ip) : "vpc " + target.end.origin.aws_id);
+    if (chosen == nullptr) chosen = &target;
   }
   if (chosen == nullptr) {
     const model::Origin& decided = targets.front().end.origin.empty() ? origin : targets.front().end.origin;
@@ -831,7 +847,8 @@ Result Walk::at_external(const ExternalNetwork& network, const std::string& name
          Outcome::resolver_unreachable);
     return ending(Outcome::resolver_unreachable, decided);
   }
-  if (targets.size() > 1) assume("the targets of the conditional forwarder \"" + forwarder->domain + "\" answer alike");
+  if (destinations.size() > 1)
+    assume("the targets of the conditional forwarder \"" + forwarder->domain + "\" answer alike");
   if (!chosen->ip) return at_inbound_endpoint(*chosen->end.resolver_endpoint, name, type, depth + 1);
   return at_target(*chosen->ip, origin, name, type, depth + 1, true);
 }

@@ -19,7 +19,10 @@ struct Resolution {
   std::string name;
   model::RecordType type = model::RecordType::a;
   Outcome outcome = Outcome::unknown_outside_model;
-  model::Origin decided_by;  // the resource that decided the outcome (record, zone association, endpoint, ...)
+  // The resource that decided the outcome: the record that answered (the alias record
+  // for aliases, the last record of a CNAME chain), the zone of an NXDOMAIN, the VPC
+  // without DNS support, the endpoint or rule whose flow fails, ...
+  model::Origin decided_by;
   std::vector<Answer> answers;
   std::vector<Step> steps;
   std::vector<RequiredFlow> required_flows;
