@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "moat/dns/external_network.hpp"
 #include "moat/model/snapshot.hpp"
 #include "moat/net/ip_address.hpp"
 #include "moat/net/prefix.hpp"
@@ -18,6 +19,15 @@ namespace moat::dns::test {
 template <class Id>
 model::Ref<Id> ref_to(const model::Snapshot& snapshot, Id id) {
   return model::Ref<Id>{snapshot.get(id).origin.aws_id, id};
+}
+
+// The on-premises network of the tests: 192.168.0.0/16 with one DNS server 192.168.10.10.
+inline ExternalNetwork data_center() {
+  ExternalNetwork dc;
+  dc.name = "dc";
+  dc.prefixes = {net::Prefix::parse("192.168.0.0/16")};
+  dc.dns_servers = {net::IpAddress::parse("192.168.10.10")};
+  return dc;
 }
 
 class DnsBuilder {

@@ -34,10 +34,7 @@ struct SeedScenario {
   DnsContext context;
 
   SeedScenario() {
-    ExternalNetwork dc;
-    dc.name = "dc";
-    dc.prefixes = {net::Prefix::parse("192.168.0.0/16")};
-    dc.dns_servers = {net::IpAddress::parse("192.168.10.10")};
+    ExternalNetwork dc = test::data_center();
     dc.forwarders = {ConditionalForwarder{
         "example.com", {net::IpAddress::parse("10.0.1.10"), net::IpAddress::parse("10.0.2.10")}, std::nullopt}};
     context.external_networks.push_back(dc);

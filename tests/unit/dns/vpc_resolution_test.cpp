@@ -114,10 +114,7 @@ struct ForwardScenario : TwoVpcs {
       b.resolver_endpoint("outbound", ResolverDirection::outbound, vpc, {{subnet_a, "10.0.1.20"}, {subnet_b, std::nullopt}});
   DnsContext context;
   ForwardScenario() {
-    ExternalNetwork dc;
-    dc.name = "dc";
-    dc.prefixes = {net::Prefix::parse("192.168.0.0/16")};
-    dc.dns_servers = {net::IpAddress::parse("192.168.10.10")};
+    ExternalNetwork dc = test::data_center();
     dc.zones = {"corp.example.com"};
     dc.records = {ExternalRecord{"host.corp.example.com", RecordType::a, {"192.168.30.7"}}};
     context.external_networks.push_back(dc);
