@@ -531,8 +531,8 @@ Result Walk::from_load_balancer(const model::LoadBalancer& lb, RecordType type) 
   return result;
 }
 
-// Interface endpoint ENI addresses: concrete when the ENIs are loaded, else "some
-// address of each endpoint subnet".
+// Interface endpoint ENI addresses: concrete when the ENIs (or the endpoint's
+// subnet_configuration) are in state, else "some address of each endpoint subnet".
 Result Walk::from_endpoint(const model::VpcEndpoint& endpoint, RecordType type) {
   Result result{Outcome::answered, {}, endpoint.origin};
   for (const auto& eni_ref : endpoint.network_interfaces) {
@@ -541,6 +541,11 @@ Result Walk::from_endpoint(const model::VpcEndpoint& endpoint, RecordType type) 
     for (const auto& ip : type == RecordType::aaaa ? eni.ipv6_addresses : eni.private_ips)
       result.answers.push_back(address_answer(ip, endpoint.origin));
   }
+  if (result.answers.empty())
+    for (const auto& address : endpoint.subnet_addresses) {
+      const auto& ip = type == RecordType::aaaa ? address.ipv6 : address.ipv4;
+      if (ip) result.answers.push_back(address_answer(*ip, endpoint.origin));
+    }
   if (!result.answers.empty()) return result;
   if (type == RecordType::aaaa) {
     assume("the IPv6 addresses of " + endpoint.origin.address + " are not in the model");
