@@ -1,0 +1,228 @@
+// Security groups, network ACLs, route lookup rules and load balancer listeners.
+#include <catch2/catch.hpp>
+
+#include "fwd_test_support.hpp"
+#include "moat/fwd/network.hpp"
+#include "snapshot_builder.hpp"
+
+namespace moat::fwd::test {
+
+using model::ObjectKind;
+using model::RuleDirection;
+
+namespace {
+
+Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
+
+// Two subnets of one VPC (main route table only), an instance in each.
+struct TwoSubnets {
+  SnapshotBuilder b;
+  model::VpcId vpc{};
+  model::SubnetId a_subnet{}, b_subnet{};
+  model::SecurityGroupId open{};
+  model::InstanceId a{}, b2{}, a_peer{};
+  TwoSubnets() {
+    vpc = b.vpc("main", "10.0.0.0/16");
+    a_subnet = b.subnet(vpc, "a", "10.0.1.0/24");
+    b_subnet = b.subnet(vpc, "b", "10.0.2.0/24");
+    open = b.open_sg(vpc, "open");
+    a = b.instance("a", a_subnet, "10.0.1.10", {open});
+    a_peer = b.instance("a_peer", a_subnet, "10.0.1.11", {open});
+    b2 = b.instance("b", b_subnet, "10.0.2.10", {open});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a NACL that blocks ephemeral return ports breaks the connection although the request passes", "[fwd]") {
+  TwoSubnets s;
+  auto acl = s.b.nacl(s.vpc, "a", {s.a_subnet});
+  s.b.nacl_entry(acl, 100, true, true, tcp(), net::PortSet::of(443), "0.0.0.0/0");
+  s.b.nacl_entry(acl, 100, false, true, tcp(), net::PortSet::of(443), "0.0.0.0/0");
+  Network network(s.b.snapshot);
+  auto forward = network.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  CHECK(forward.delivered.size() == 1);
+  auto verdict = network.reachable({instance(s.a)}, {instance(s.b2)}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::fails);
+  const auto* drop = find_drop(verdict.blockers, ExplanationCode::SUBNET_ACL_RESTRICTION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_network_acl.a");
+  CHECK(drop->detail.find("return path") != std::string::npos);
+  // With the ephemeral range allowed back in, the connection works.
+  s.b.nacl_entry(acl, 110, false, true, tcp(), net::PortSet::range(1024, 65535), "0.0.0.0/0");
+  Network fixed(s.b.snapshot);
+  CHECK(fixed.reachable({instance(s.a)}, {instance(s.b2)}, tcp(), net::PortSet::of(443)).holds());
+}
+
+TEST_CASE("delivery inside one subnet ignores the subnet's NACL", "[fwd]") {
+  TwoSubnets s;
+  auto acl = s.b.nacl(s.vpc, "deny_all", {s.a_subnet, s.b_subnet});  // a custom NACL: nothing listed
+  Network network(s.b.snapshot);
+  CHECK(network.reachable({instance(s.a)}, {instance(s.a_peer)}, tcp(), net::PortSet::of(443)).holds());
+  auto across = network.reachable({instance(s.a)}, {instance(s.b2)}, tcp(), net::PortSet::of(443));
+  CHECK(across.status == VerdictStatus::fails);
+  const auto* drop = find_drop(across.blockers, ExplanationCode::SUBNET_ACL_RESTRICTION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_network_acl.deny_all");
+  CHECK(drop->detail.find("final rule *") != std::string::npos);
+  (void)acl;
+}
+
+TEST_CASE("a NACL decides by the lowest-numbered matching rule", "[fwd]") {
+  TwoSubnets s;
+  auto acl = s.b.nacl(s.vpc, "ordered", {s.b_subnet});
+  s.b.nacl_entry(acl, 200, false, true, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+  s.b.nacl_entry(acl, 100, false, false, tcp(), net::PortSet::of(22), "10.0.1.0/24");
+  s.b.nacl_entry(acl, 100, true, true, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+  Network network(s.b.snapshot);
+  auto ssh = network.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 22), {instance(s.b2)});
+  CHECK(ssh.delivered.empty());
+  const auto* drop = find_drop(ssh.dropped, ExplanationCode::SUBNET_ACL_RESTRICTION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->detail.find("rule 100 deny") != std::string::npos);
+  CHECK(network.reachable({instance(s.a)}, {instance(s.b2)}, tcp(), net::PortSet::of(443)).holds());
+}
+
+TEST_CASE("a Terraform security group without egress rules blocks all egress", "[fwd]") {
+  TwoSubnets s;
+  auto closed = s.b.sg(s.vpc, "no_egress");
+  s.b.sg_rule(closed, RuleDirection::ingress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+  auto c = s.b.instance("c", s.a_subnet, "10.0.1.20", {closed});
+  Network network(s.b.snapshot);
+  auto result = network.flow({instance(c)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  CHECK(result.delivered.empty());
+  const auto* drop = find_drop(result.dropped, ExplanationCode::ENI_SG_RULES_MISMATCH);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_security_group.no_egress");
+  CHECK(network.isolated({instance(c)}, {instance(s.b2)}).holds());
+  // Replies to connections it accepts still pass (stateful).
+  CHECK(network.reachable({instance(s.b2)}, {instance(c)}, tcp(), net::PortSet::of(443)).holds());
+}
+
+TEST_CASE("a security group reference matches only ENIs carrying the referenced group", "[fwd]") {
+  TwoSubnets s;
+  auto clients = s.b.sg(s.vpc, "clients");
+  s.b.sg_rule(clients, RuleDirection::egress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+  auto server_sg = s.b.sg(s.vpc, "server");
+  s.b.sg_rule_ref(server_sg, RuleDirection::ingress, tcp(), net::PortSet::of(443), clients);
+  auto member = s.b.instance("member", s.a_subnet, "10.0.1.30", {clients});
+  auto server = s.b.instance("server", s.b_subnet, "10.0.2.30", {server_sg});
+  Network network(s.b.snapshot);
+  CHECK(network.reachable({instance(member)}, {instance(server)}, tcp(), net::PortSet::of(443)).holds());
+  auto outsider = network.reachable({instance(s.a)}, {instance(server)}, tcp(), net::PortSet::of(443));
+  CHECK(outsider.status == VerdictStatus::fails);
+  const auto* drop = find_drop(outsider.blockers, ExplanationCode::ENI_SG_RULES_MISMATCH);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_security_group.server");
+}
+
+TEST_CASE("a blackhole route drops its traffic instead of falling through to a shorter route", "[fwd]") {
+  SnapshotBuilder b;
+  auto vpc = b.vpc("main", "10.0.0.0/16");
+  auto other = b.vpc("other", "10.9.0.0/16");
+  auto subnet = b.subnet(vpc, "app", "10.0.1.0/24");
+  auto table = b.route_table(vpc, "app");
+  b.associate(subnet, table);
+  auto igw = b.igw(vpc, "main");
+  auto pcx = b.peering(vpc, other, "stale", "failed");
+  b.route(table, "0.0.0.0/0", "igw-main", igw, "default");
+  b.route(table, "8.8.8.0/24", "pcx-stale", pcx, "stale");
+  auto host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")}, true);
+  Network network(b.snapshot);
+  auto result = network.flow({Endpoint::of({ObjectKind::instance, model::index(host)})}, tcp_to("8.8.0.0/16", 443),
+                             {Endpoint::internet()});
+  const auto* drop = find_drop(result.dropped, ExplanationCode::BAD_STATE_ROUTE);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_route.stale");
+  CHECK(drop->packets.destinations(net::IpFamily::v4) == net::AddressSet::of(cidr("8.8.8.0/24")));
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(!result.delivered.front().packets.destinations(net::IpFamily::v4).intersects(net::AddressSet::of(cidr("8.8.8.0/24"))));
+}
+
+TEST_CASE("a route to a target missing from state is unknown, so isolation cannot be proven", "[fwd]") {
+  SnapshotBuilder b;
+  auto vpc = b.vpc("main", "10.0.0.0/16");
+  auto subnet = b.subnet(vpc, "app", "10.0.1.0/24");
+  auto table = b.route_table(vpc, "app");
+  b.associate(subnet, table);
+  b.route_unresolved(table, "0.0.0.0/0", "nat-elsewhere");
+  auto host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")});
+  Network network(b.snapshot);
+  auto verdict = network.isolated({Endpoint::of({ObjectKind::instance, model::index(host)})}, {Endpoint::internet()});
+  CHECK(verdict.status == VerdictStatus::unknown);
+  const auto* drop = find_drop(verdict.blockers, ExplanationCode::UNKNOWN_TARGET);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_route.nat-elsewhere");
+}
+
+TEST_CASE("addresses of a VPC that belong to no interface are a black hole", "[fwd]") {
+  TwoSubnets s;
+  Network network(s.b.snapshot);
+  auto result = network.flow({instance(s.a)}, tcp_to("10.0.2.99/32", 443));
+  CHECK(result.delivered.empty());
+  CHECK(find_drop(result.dropped, ExplanationCode::NO_INTERFACE_AT_ADDRESS) != nullptr);
+  auto gap = network.flow({instance(s.a)}, tcp_to("10.0.200.1/32", 443));
+  const auto* drop = find_drop(gap.dropped, ExplanationCode::NO_INTERFACE_AT_ADDRESS);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_vpc.main");
+}
+
+TEST_CASE("a subnet without an explicit association uses the VPC main route table", "[fwd]") {
+  TwoSubnets s;  // no explicit associations at all
+  Network network(s.b.snapshot);
+  auto result = network.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(path_names(result.delivered.front().path, "aws_route_table.main_main"));
+}
+
+TEST_CASE("a more specific route than local sends subnet traffic through an appliance", "[fwd]") {
+  TwoSubnets s;
+  auto inspect = s.b.subnet(s.vpc, "inspect", "10.0.3.0/24");
+  auto appliance_id = s.b.instance("fw", inspect, "10.0.3.10", {s.open});
+  s.b.snapshot.get(appliance_id).source_dest_check = false;
+  auto table = s.b.route_table(s.vpc, "a");
+  s.b.associate(s.a_subnet, table);
+  s.b.route(table, "10.0.2.0/24", "i-fw", appliance_id, "to_fw");
+  Network network(s.b.snapshot);
+  auto result = network.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(path_names(result.delivered.front().path, "aws_route.to_fw"));
+  CHECK(path_names(result.delivered.front().path, "aws_instance.fw"));
+  s.b.snapshot.get(appliance_id).source_dest_check = true;
+  Network checked(s.b.snapshot);
+  auto blocked = checked.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  CHECK(blocked.delivered.empty());
+  const auto* drop = find_drop(blocked.dropped, ExplanationCode::APPLIANCE_SOURCE_DEST_CHECK);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_instance.fw");
+}
+
+TEST_CASE("a flow to a load balancer ends at a listener port", "[fwd]") {
+  TwoSubnets s;
+  auto lb = s.b.load_balancer("alb", {s.b_subnet}, {s.open});
+  s.b.listener(lb, 443);
+  Network network(s.b.snapshot);
+  auto alb = Endpoint::of({ObjectKind::load_balancer, model::index(lb)});
+  CHECK(network.reachable({instance(s.a)}, {alb}, tcp(), net::PortSet::of(443)).holds());
+  auto http = network.reachable({instance(s.a)}, {alb}, tcp(), net::PortSet::of(80));
+  CHECK(http.status == VerdictStatus::fails);
+  const auto* drop = find_drop(http.blockers, ExplanationCode::ELBV2_LISTENER_PORT_RESTRICTION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_lb.alb");
+}
+
+TEST_CASE("an ECS service whose addresses state lacks ranges over its subnet", "[fwd]") {
+  TwoSubnets s;
+  auto api = s.b.ecs_service("api", {s.b_subnet}, {s.open});
+  Network network(s.b.snapshot);
+  const auto& groups = network.graph().groups();
+  auto it = std::find_if(groups.begin(), groups.end(), [](const auto& g) { return g.role == graph::InterfaceRole::ecs_service; });
+  REQUIRE(it != groups.end());
+  CHECK(!it->addresses_known);
+  CHECK(it->addresses == net::AddressSet::of(cidr("10.0.2.0/24")));
+  CHECK(network.reachable({instance(s.a)}, {Endpoint::of({ObjectKind::ecs_service, model::index(api)})}, tcp(),
+                          net::PortSet::of(8080))
+            .holds());
+}
+
+}  // namespace moat::fwd::test

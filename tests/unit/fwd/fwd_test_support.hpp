@@ -1,0 +1,35 @@
+#pragma once
+// Test-only helpers to look into FlowResults and Verdicts.
+
+#include <algorithm>
+#include <string>
+
+#include "moat/fwd/flow_result.hpp"
+#include "moat/fwd/verdict.hpp"
+#include "moat/net/packet_set.hpp"
+
+namespace moat::fwd::test {
+
+inline const DroppedPart* find_drop(const std::vector<DroppedPart>& drops, ExplanationCode code) {
+  auto it = std::find_if(drops.begin(), drops.end(), [&](const DroppedPart& d) { return d.code == code; });
+  return it == drops.end() ? nullptr : &*it;
+}
+
+inline bool has_finding(const std::vector<Finding>& findings, ExplanationCode code, const std::string& address) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.code == code && f.address == address; });
+}
+
+inline bool path_names(const std::vector<Hop>& path, const std::string& address) {
+  return std::any_of(path.begin(), path.end(), [&](const Hop& h) { return h.address.find(address) != std::string::npos; });
+}
+
+inline net::PacketSet tcp_to(const char* destination, std::uint16_t port) {
+  auto all = net::AddressSet::all(net::IpFamily::v4);
+  return net::PacketSet::of(net::HeaderBox{all, net::AddressSet::of(net::Prefix::parse(destination)),
+                                           net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(port)});
+}
+
+inline net::ProtocolSet tcp() { return net::ProtocolSet::of(net::protocol::tcp); }
+
+}  // namespace moat::fwd::test

@@ -1,0 +1,288 @@
+#pragma once
+// Test-only: builds small model::Snapshots in code, the way the loader would (implicit
+// local routes stored in every table, a main route table and an allow-all default NACL
+// per VPC). Terraform addresses are "<type>.<name>", AWS ids "<prefix>-<name>".
+
+#include <string>
+#include <vector>
+
+#include "moat/model/snapshot.hpp"
+#include "moat/net/prefix.hpp"
+
+namespace moat::fwd::test {
+
+inline net::Prefix cidr(const char* text) { return net::Prefix::parse(text); }
+
+class SnapshotBuilder {
+ public:
+  model::Snapshot snapshot;
+
+  static model::Origin origin(const std::string& type, const std::string& name, const std::string& aws_id) {
+    return {type + "." + name, "test.tfstate", aws_id};
+  }
+
+  model::VpcId vpc(const std::string& name, const char* block) {
+    model::Vpc vpc;
+    vpc.origin = origin("aws_vpc", name, "vpc-" + name);
+    vpc.ipv4_cidrs = {cidr(block)};
+    auto id = snapshot.add(std::move(vpc));
+    auto main = route_table(id, name + "_main");
+    auto& v = snapshot.get(id);
+    v.main_route_table = {snapshot.get(main).origin.aws_id, main};
+    model::NetworkAcl acl;
+    acl.origin = origin("aws_default_network_acl", name, "acl-" + name);
+    acl.vpc = ref(id);
+    acl.is_default = true;
+    for (bool egress : {false, true}) {
+      acl.entries.push_back({100, egress, model::NetworkAclAction::allow, net::ProtocolSet::all(), net::PortSet::all(),
+                             cidr("0.0.0.0/0"), acl.origin});
+    }
+    auto acl_id = snapshot.add(std::move(acl));
+    snapshot.get(id).default_network_acl = {"acl-" + name, acl_id};
+    return id;
+  }
+
+  model::SubnetId subnet(model::VpcId vpc, const std::string& name, const char* block, const std::string& az = "eu-west-1a") {
+    model::Subnet subnet;
+    subnet.origin = origin("aws_subnet", name, "subnet-" + name);
+    subnet.vpc = ref(vpc);
+    subnet.ipv4_cidr = cidr(block);
+    subnet.availability_zone = az;
+    return snapshot.add(std::move(subnet));
+  }
+
+  // A route table with the VPC's implicit local routes.
+  model::RouteTableId route_table(model::VpcId vpc, const std::string& name) {
+    model::RouteTable table;
+    table.origin = origin("aws_route_table", name, "rtb-" + name);
+    table.vpc = ref(vpc);
+    for (const auto& block : snapshot.get(vpc).ipv4_cidrs) {
+      model::Route local;
+      local.destination.prefix = block;
+      local.target = {model::RouteTargetKind::local, "local", std::monostate{}};
+      local.source = model::RouteSource::implicit_local;
+      local.origin = table.origin;
+      table.routes.push_back(local);
+    }
+    return snapshot.add(std::move(table));
+  }
+
+  void associate(model::SubnetId subnet, model::RouteTableId table) {
+    auto& s = snapshot.get(subnet);
+    s.route_table = {snapshot.get(table).origin.aws_id, table};
+    s.route_table_association = origin("aws_route_table_association", s.origin.aws_id.substr(7), "rtbassoc-x");
+  }
+
+  template <class Id>
+  void route(model::RouteTableId table, const char* destination, const std::string& aws_id, Id target,
+             const std::string& name = "") {
+    model::Route route;
+    route.destination.prefix = cidr(destination);
+    route.target = {model::classify_route_target(aws_id), aws_id, target};
+    route.source = model::RouteSource::route_resource;
+    route.origin = origin("aws_route", name.empty() ? aws_id : name, "r-" + aws_id);
+    snapshot.get(table).routes.push_back(route);
+  }
+  // A route to an id the loaded state does not hold.
+  void route_unresolved(model::RouteTableId table, const char* destination, const std::string& aws_id) {
+    route(table, destination, aws_id, std::monostate{});
+  }
+
+  model::InternetGatewayId igw(model::VpcId vpc, const std::string& name) {
+    model::InternetGateway igw;
+    igw.origin = origin("aws_internet_gateway", name, "igw-" + name);
+    igw.vpc = ref(vpc);
+    return snapshot.add(std::move(igw));
+  }
+
+  model::NatGatewayId nat(model::SubnetId subnet, const std::string& name, bool is_public, const char* private_ip = nullptr) {
+    model::NatGateway nat;
+    nat.origin = origin("aws_nat_gateway", name, "nat-" + name);
+    nat.connectivity = is_public ? model::NatConnectivity::public_connectivity : model::NatConnectivity::private_connectivity;
+    nat.subnet = ref(subnet);
+    if (private_ip) nat.private_ip = net::IpAddress::parse(private_ip);
+    return snapshot.add(std::move(nat));
+  }
+
+  model::SecurityGroupId sg(model::VpcId vpc, const std::string& name) {
+    model::SecurityGroup sg;
+    sg.origin = origin("aws_security_group", name, "sg-" + name);
+    sg.name = name;
+    sg.vpc = ref(vpc);
+    return snapshot.add(std::move(sg));
+  }
+  void sg_rule(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols, net::PortSet ports,
+               const char* peer_cidr) {
+    model::SecurityGroupRule rule;
+    rule.direction = direction;
+    rule.protocols = protocols;
+    rule.ports = ports;
+    rule.peer.kind = model::SecurityGroupPeerKind::prefix;
+    rule.peer.prefix = cidr(peer_cidr);
+    rule.origin = snapshot.get(sg).origin;
+    snapshot.get(sg).rules.push_back(rule);
+  }
+  void sg_rule_ref(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols, net::PortSet ports,
+                   model::SecurityGroupId peer) {
+    model::SecurityGroupRule rule;
+    rule.direction = direction;
+    rule.protocols = protocols;
+    rule.ports = ports;
+    rule.peer.kind = model::SecurityGroupPeerKind::security_group;
+    rule.peer.security_group = {snapshot.get(peer).origin.aws_id, peer};
+    rule.origin = snapshot.get(sg).origin;
+    snapshot.get(sg).rules.push_back(rule);
+  }
+  // Allow everything out, and everything in from anywhere.
+  model::SecurityGroupId open_sg(model::VpcId vpc, const std::string& name) {
+    auto id = sg(vpc, name);
+    sg_rule(id, model::RuleDirection::egress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+    sg_rule(id, model::RuleDirection::ingress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+    return id;
+  }
+
+  model::NetworkAclId nacl(model::VpcId vpc, const std::string& name, std::vector<model::SubnetId> subnets) {
+    model::NetworkAcl acl;
+    acl.origin = origin("aws_network_acl", name, "acl-" + name);
+    acl.vpc = ref(vpc);
+    auto id = snapshot.add(std::move(acl));
+    for (auto subnet : subnets) {
+      snapshot.get(subnet).network_acl = {"acl-" + name, id};
+      snapshot.get(subnet).network_acl_association = snapshot.get(id).origin;
+    }
+    return id;
+  }
+  void nacl_entry(model::NetworkAclId acl, int number, bool egress, bool allow, net::ProtocolSet protocols,
+                  net::PortSet ports, const char* block) {
+    model::NetworkAclEntry entry{number, egress, allow ? model::NetworkAclAction::allow : model::NetworkAclAction::deny,
+                                 protocols, ports, cidr(block), snapshot.get(acl).origin};
+    snapshot.get(acl).entries.push_back(entry);
+  }
+
+  model::EcsServiceId ecs_service(const std::string& name, std::vector<model::SubnetId> subnets,
+                                  std::vector<model::SecurityGroupId> sgs, bool assign_public_ip = false) {
+    model::EcsService service;
+    service.origin = origin("aws_ecs_service", name, "arn:aws:ecs:eu-west-1:1:service/c/" + name);
+    service.name = name;
+    service.launch_type = "FARGATE";
+    service.has_network_configuration = true;
+    for (auto s : subnets) service.subnets.push_back(ref(s));
+    for (auto g : sgs) service.security_groups.push_back({snapshot.get(g).origin.aws_id, g});
+    service.assign_public_ip = assign_public_ip;
+    return snapshot.add(std::move(service));
+  }
+
+  model::InstanceId instance(const std::string& name, model::SubnetId subnet, const char* private_ip,
+                             std::vector<model::SecurityGroupId> sgs, bool public_ip = false) {
+    model::Instance instance;
+    instance.origin = origin("aws_instance", name, "i-" + name);
+    instance.subnet = ref(subnet);
+    instance.private_ip = net::IpAddress::parse(private_ip);
+    instance.associate_public_ip_address = public_ip;
+    for (auto g : sgs) instance.security_groups.push_back({snapshot.get(g).origin.aws_id, g});
+    instance.state = "running";
+    return snapshot.add(std::move(instance));
+  }
+
+  model::LoadBalancerId load_balancer(const std::string& name, std::vector<model::SubnetId> subnets,
+                                      std::vector<model::SecurityGroupId> sgs, bool internal = true) {
+    model::LoadBalancer lb;
+    lb.origin = origin("aws_lb", name, "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/" + name);
+    lb.name = name;
+    lb.internal = internal;
+    for (auto s : subnets) lb.subnets.push_back(ref(s));
+    for (auto g : sgs) lb.security_groups.push_back({snapshot.get(g).origin.aws_id, g});
+    return snapshot.add(std::move(lb));
+  }
+  model::ListenerId listener(model::LoadBalancerId lb, std::uint16_t port, const std::string& protocol = "HTTPS") {
+    model::Listener listener;
+    listener.origin = origin("aws_lb_listener", std::to_string(port), "listener-" + std::to_string(port));
+    listener.load_balancer = {snapshot.get(lb).origin.aws_id, lb};
+    listener.port = port;
+    listener.protocol = protocol;
+    return snapshot.add(std::move(listener));
+  }
+
+  model::VpnGatewayId vgw(model::VpcId vpc, const std::string& name) {
+    model::VpnGateway vgw;
+    vgw.origin = origin("aws_vpn_gateway", name, "vgw-" + name);
+    vgw.vpc = ref(vpc);
+    return snapshot.add(std::move(vgw));
+  }
+  void propagate(model::RouteTableId table, model::VpnGatewayId vgw) {
+    snapshot.get(table).propagations.push_back(
+        {{snapshot.get(vgw).origin.aws_id, vgw}, origin("aws_vpn_gateway_route_propagation", snapshot.get(table).origin.aws_id, "")});
+  }
+  model::DxGatewayId dx_gateway(const std::string& name) {
+    model::DxGateway dx;
+    dx.origin = origin("aws_dx_gateway", name, "dxgw-" + name);
+    dx.name = name;
+    return snapshot.add(std::move(dx));
+  }
+  model::DxGatewayAssociationId dx_associate_vgw(model::DxGatewayId dx, model::VpnGatewayId vgw,
+                                                 std::vector<const char*> allowed, const std::string& name) {
+    model::DxGatewayAssociation assoc;
+    assoc.origin = origin("aws_dx_gateway_association", name, "dxassoc-" + name);
+    assoc.dx_gateway = {snapshot.get(dx).origin.aws_id, dx};
+    assoc.gateway_kind = model::DxAssociatedGatewayKind::vpn_gateway;
+    assoc.associated_gateway_id = snapshot.get(vgw).origin.aws_id;
+    assoc.vpn_gateway = {snapshot.get(vgw).origin.aws_id, vgw};
+    for (auto* p : allowed) assoc.allowed_prefixes.push_back(cidr(p));
+    return snapshot.add(std::move(assoc));
+  }
+
+  model::TransitGatewayId tgw(const std::string& name) {
+    model::TransitGateway tgw;
+    tgw.origin = origin("aws_ec2_transit_gateway", name, "tgw-" + name);
+    return snapshot.add(std::move(tgw));
+  }
+  model::TransitGatewayAttachmentId tgw_attach(model::TransitGatewayId tgw, model::VpcId vpc,
+                                               std::vector<model::SubnetId> subnets, const std::string& name) {
+    model::TransitGatewayAttachment attachment;
+    attachment.origin = origin("aws_ec2_transit_gateway_vpc_attachment", name, "tgw-attach-" + name);
+    attachment.attachment_kind = model::TransitGatewayAttachmentKind::vpc;
+    attachment.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    attachment.vpc = ref(vpc);
+    for (auto s : subnets) attachment.subnets.push_back(ref(s));
+    return snapshot.add(std::move(attachment));
+  }
+  model::TransitGatewayRouteTableId tgw_table(model::TransitGatewayId tgw, const std::string& name) {
+    model::TransitGatewayRouteTable table;
+    table.origin = origin("aws_ec2_transit_gateway_route_table", name, "tgw-rtb-" + name);
+    table.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    return snapshot.add(std::move(table));
+  }
+  void tgw_associate(model::TransitGatewayRouteTableId table, model::TransitGatewayAttachmentId attachment) {
+    snapshot.get(table).associations.push_back({attachment_ref(attachment), false, origin("aws_ec2_transit_gateway_route_table_association", "x", "")});
+  }
+  void tgw_propagate(model::TransitGatewayRouteTableId table, model::TransitGatewayAttachmentId attachment) {
+    snapshot.get(table).propagations.push_back({attachment_ref(attachment), false, origin("aws_ec2_transit_gateway_route_table_propagation", "x", "")});
+  }
+  void tgw_route(model::TransitGatewayRouteTableId table, const char* destination,
+                 std::optional<model::TransitGatewayAttachmentId> attachment, const std::string& name) {
+    model::TransitGatewayRoute route;
+    route.destination = cidr(destination);
+    if (attachment) route.attachment = attachment_ref(*attachment);
+    route.blackhole = !attachment;
+    route.origin = origin("aws_ec2_transit_gateway_route", name, "");
+    snapshot.get(table).routes.push_back(route);
+  }
+
+  model::VpcPeeringConnectionId peering(model::VpcId requester, model::VpcId accepter, const std::string& name,
+                                        const std::string& status = "active") {
+    model::VpcPeeringConnection pcx;
+    pcx.origin = origin("aws_vpc_peering_connection", name, "pcx-" + name);
+    pcx.requester_vpc = ref(requester);
+    pcx.accepter_vpc = ref(accepter);
+    pcx.accept_status = status;
+    return snapshot.add(std::move(pcx));
+  }
+
+  model::Ref<model::VpcId> ref(model::VpcId id) { return {snapshot.get(id).origin.aws_id, id}; }
+  model::Ref<model::SubnetId> ref(model::SubnetId id) { return {snapshot.get(id).origin.aws_id, id}; }
+  model::Ref<model::TransitGatewayAttachmentId> attachment_ref(model::TransitGatewayAttachmentId id) {
+    return {snapshot.get(id).origin.aws_id, id};
+  }
+};
+
+}  // namespace moat::fwd::test
