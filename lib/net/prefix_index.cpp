@@ -1,6 +1,7 @@
 #include "moat/net/prefix_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -15,15 +16,32 @@ namespace {
 constexpr std::uint32_t no_group = std::numeric_limits<std::uint32_t>::max();
 
 // One slot of the IPv4 first level, indexed by the top 16 address bits. count == 0:
-// the whole /16 lies in one segment and base is its label; otherwise the /16's
-// segments are starts16_[base, base + count) (low 16 bits, the first always 0) with
-// labels labels_[base, base + count).
+// the whole /16 lies in one segment and base is its label. Otherwise the /16's slice
+// starts at slices[base]: count segment starts (the low 16 address bits, the first
+// always 0), padded to an even count, then count 32-bit labels as pairs of uint16 —
+// one contiguous run, so the search and the label read share cache lines.
 struct Chunk {
   std::uint32_t base = 0;
   std::uint32_t count = 0;
 };
 
 constexpr std::size_t chunk_count = std::size_t{1} << 16;
+
+// Offset of the labels inside a slice of count starts.
+constexpr std::size_t label_offset(std::uint32_t count) { return (std::size_t{count} + 1) & ~std::size_t{1}; }
+
+std::uint32_t slice_label(const std::uint16_t* slice, std::uint32_t count, std::size_t index) {
+  std::uint32_t label;
+  std::memcpy(&label, slice + label_offset(count) + 2 * index, sizeof label);
+  return label;
+}
+
+void append_label(std::vector<std::uint16_t>& slices, std::uint32_t label) {
+  std::uint16_t halves[2];
+  std::memcpy(halves, &label, sizeof label);
+  slices.push_back(halves[0]);
+  slices.push_back(halves[1]);
+}
 
 template <class T>
 std::size_t bytes_of(const std::vector<T>& v) {
@@ -58,9 +76,9 @@ struct PrefixIndex::Impl {
   std::vector<std::uint32_t> entry_ids;
   std::vector<std::uint32_t> entry_start;
 
-  // Range table. IPv4: chunks + starts16 + labels. IPv6: starts128 + labels.
+  // Range table. IPv4: chunks + slices. IPv6: starts128 + labels.
   std::vector<Chunk> chunks;
-  std::vector<std::uint16_t> starts16;
+  std::vector<std::uint16_t> slices;
   std::vector<uint128> starts128;
   std::vector<std::uint32_t> labels;
 
@@ -171,8 +189,7 @@ Segments PrefixIndex::Impl::sweep() const {
 void PrefixIndex::Impl::compile_v4(const Segments& segments) {
   const std::size_t n = segments.starts.size();
   chunks.assign(chunk_count, Chunk{});
-  starts16.reserve(n + 1024);
-  labels.reserve(n + 1024);
+  slices.reserve(3 * n + 2 * chunk_count);
   std::size_t i = 0;  // the segment containing the current chunk's first address
   for (std::size_t k = 0; k < chunk_count; ++k) {
     const uint128 chunk_first = uint128{k} << 16;
@@ -184,31 +201,31 @@ void PrefixIndex::Impl::compile_v4(const Segments& segments) {
       chunks[k] = Chunk{segments.labels[i], 0};
       continue;
     }
-    chunks[k] = Chunk{static_cast<std::uint32_t>(starts16.size()), static_cast<std::uint32_t>(j - i)};
-    starts16.push_back(0);
-    labels.push_back(segments.labels[i]);
-    for (std::size_t m = i + 1; m < j; ++m) {
-      starts16.push_back(static_cast<std::uint16_t>(segments.starts[m] & 0xffff));
-      labels.push_back(segments.labels[m]);
-    }
+    const auto count = static_cast<std::uint32_t>(j - i);
+    MOAT_ASSERT(slices.size() < no_group, "range table too large");
+    chunks[k] = Chunk{static_cast<std::uint32_t>(slices.size()), count};
+    slices.push_back(0);
+    for (std::size_t m = i + 1; m < j; ++m) slices.push_back(static_cast<std::uint16_t>(segments.starts[m] & 0xffff));
+    if (count % 2 != 0) slices.push_back(0);
+    for (std::size_t m = i; m < j; ++m) append_label(slices, segments.labels[m]);
     i = j - 1;
   }
-  starts16.shrink_to_fit();
-  labels.shrink_to_fit();
+  slices.shrink_to_fit();
 }
 
 std::uint32_t PrefixIndex::Impl::lookup_v4(std::uint32_t value) const {
   const Chunk chunk = chunks[value >> 16];
   if (chunk.count == 0) return chunk.base;
-  const std::uint16_t low = static_cast<std::uint16_t>(value);
-  const std::uint16_t* base = starts16.data() + chunk.base;
+  const auto low = static_cast<std::uint16_t>(value);
+  const std::uint16_t* const slice = slices.data() + chunk.base;
+  const std::uint16_t* at = slice;
   std::uint32_t n = chunk.count;
-  while (n > 1) {  // branch-free: the last start <= low (starts[0] == 0 always qualifies)
+  while (n > 1) {  // branch-free: the last start <= low (slice[0] == 0 always qualifies)
     const std::uint32_t half = n >> 1;
-    base = base[half] <= low ? base + half : base;
+    at = at[half] <= low ? at + half : at;
     n -= half;
   }
-  return labels[static_cast<std::size_t>(base - starts16.data())];
+  return slice_label(slice, chunk.count, static_cast<std::size_t>(at - slice));
 }
 
 std::uint32_t PrefixIndex::Impl::lookup_v6(uint128 value) const {
@@ -228,12 +245,12 @@ std::pair<std::uint32_t, uint128> PrefixIndex::Impl::segment_at(uint128 value) c
   const uint128 chunk_last = uint128{v | 0xffffu};
   if (chunk.count == 0) return {chunk.base, chunk_last};
   const auto low = static_cast<std::uint16_t>(v);
-  const auto begin = starts16.begin() + chunk.base;
-  const auto end = begin + chunk.count;
-  const auto it = std::upper_bound(begin, end, low);
-  const auto index = static_cast<std::size_t>(it - starts16.begin()) - 1;
+  const std::uint16_t* const slice = slices.data() + chunk.base;
+  const std::uint16_t* const end = slice + chunk.count;
+  const std::uint16_t* const it = std::upper_bound(slice, end, low);
+  const auto index = static_cast<std::size_t>(it - slice) - 1;
   const uint128 last = it == end ? chunk_last : ((uint128{v} & ~uint128{0xffff}) | *it) - 1;
-  return {labels[index], last};
+  return {slice_label(slice, chunk.count, index), last};
 }
 
 PrefixIndex::PrefixIndex(IpFamily family, std::span<const Prefix> prefixes) : impl_(std::make_unique<Impl>()) {
@@ -315,7 +332,7 @@ std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresse
 }
 
 std::size_t PrefixIndex::lookup_memory_bytes() const {
-  return bytes_of(impl_->chunks) + bytes_of(impl_->starts16) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
+  return bytes_of(impl_->chunks) + bytes_of(impl_->slices) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
 }
 
 std::size_t PrefixIndex::memory_bytes() const {

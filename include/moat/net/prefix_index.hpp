@@ -6,9 +6,9 @@
 //
 // Layout. IPv4: a first level of 65,536 slots indexed by the top 16 address bits; a slot
 // either holds the winning group directly (the whole /16 is one segment) or points at
-// the /16's slice of the range table, stored as 16-bit segment starts (low address bits)
-// and 32-bit group ids — 6 bytes per segment, at most 2n + 1 + 65,536 segments for n
-// distinct prefixes. IPv6: 128-bit segment starts and 32-bit group ids, binary search.
+// the /16's slice of the range table: its 16-bit segment starts (low address bits)
+// followed by their 32-bit group ids in one contiguous run — 6 bytes per segment, at
+// most 2n + 1 + 65,536 segments for n distinct prefixes. IPv6: 128-bit segment starts and 32-bit group ids, binary search.
 // Build: sort the prefixes (O(n log n)), then one sweep with a stack of open prefixes.
 // lookup(): IPv4 one slot read, then a branch-free binary search over the slice
 // (typically one or two cache lines); IPv6 O(log n).

@@ -90,6 +90,8 @@ class PrefixTable {
     return ordered;
   }
   std::span<const Entry> candidates(PrefixIndex::Group group) const {
+    // Without duplicate prefixes group g owns exactly entries_[g]: skip the group_start_ read.
+    if (entries_.size() == group_start_.size() - 1) return std::span<const Entry>(entries_).subspan(group, 1);
     return std::span<const Entry>(entries_).subspan(group_start_[group], group_start_[group + 1] - group_start_[group]);
   }
 
