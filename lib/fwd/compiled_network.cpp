@@ -74,13 +74,14 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
 
   c.vpc_cidrs.resize(s.vpcs.size(), net::AddressSet(v4));
   c.public_mapped_by_vpc.resize(s.vpcs.size(), net::AddressSet(v4));
+  std::vector<std::vector<net::PrefixTable<std::uint32_t>::Entry>> subnet_entries(s.vpcs.size());
+  for (std::uint32_t i = 0; i < s.subnets.size(); ++i) {
+    const auto& subnet = s.subnets[i];
+    if (subnet.vpc.id && subnet.ipv4_cidr) subnet_entries[model::index(*subnet.vpc.id)].push_back({*subnet.ipv4_cidr, i});
+  }
   for (std::uint32_t v = 0; v < s.vpcs.size(); ++v) {
-    for (const auto& cidr : s.vpcs[v].ipv4_cidrs) c.vpc_cidrs[v] = c.vpc_cidrs[v] | net::AddressSet::of(cidr);
-    std::vector<net::PrefixTable<std::uint32_t>::Entry> entries;
-    for (std::uint32_t i = 0; i < s.subnets.size(); ++i) {
-      if (s.subnets[i].vpc.id == model::VpcId{v} && s.subnets[i].ipv4_cidr) entries.push_back({*s.subnets[i].ipv4_cidr, i});
-    }
-    c.subnets_by_vpc.emplace_back(v4, std::move(entries));
+    c.vpc_cidrs[v] = net::AddressSet::of(v4, s.vpcs[v].ipv4_cidrs);
+    c.subnets_by_vpc.emplace_back(v4, std::move(subnet_entries[v]));
   }
   for (const auto& group : graph.groups()) {
     auto v = model::index(group.vpc);

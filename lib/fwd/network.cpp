@@ -64,7 +64,9 @@ struct Key {
   int undo_depth;
   bool certain;
   std::uint32_t condition;  // SG id + 1 or 0
-  auto tie() const { return std::tuple(step, at, aux, arrival, undo_depth, certain, condition); }
+  std::uint32_t source_group;  // group + 1 or 0 (SG references depend on it)
+  std::uint32_t sender;        // group + 1 or 0 (the IGW's public-IP check depends on it)
+  auto tie() const { return std::tuple(step, at, aux, arrival, undo_depth, certain, condition, source_group, sender); }
   friend bool operator<(const Key& a, const Key& b) { return a.tie() < b.tie(); }
   friend bool operator==(const Key& a, const Key& b) { return a.tie() == b.tie(); }
 };
@@ -83,6 +85,7 @@ struct Frame {
   PacketSet packets;
   Arrival arrival = Arrival::local;
   std::optional<std::uint32_t> source_group;  // untranslated packets of this ENI group
+  std::optional<std::uint32_t> sender;        // the group owning the source address (NAT after translation)
   std::uint32_t az_subnet = 0;                // subnet (+1) whose AZ the packets are in
   TrailPtr trail;
   TranslationPtr lineage;  // forward translations (for mapping back to what was sent)
@@ -92,7 +95,12 @@ struct Frame {
   std::optional<model::SecurityGroupId> condition;  // egress allowed only if delivered to a member
 
   Key key() const {
-    return {step, at, aux, arrival, undo ? undo->depth : 0, certain, condition ? model::index(*condition) + 1 : 0};
+    return {step,    at,
+            aux,     arrival,
+            undo ? undo->depth : 0, certain,
+            condition ? model::index(*condition) + 1 : 0,
+            source_group ? *source_group + 1 : 0,
+            sender ? *sender + 1 : 0};
   }
 };
 
@@ -700,6 +708,7 @@ struct Network::Impl {
       f.packets = ok.with_source_rewritten(group.addresses);
       f.lineage = translation;
       f.source_group.reset();
+      f.sender = group_index;
       f.arrival = Arrival::local;
       f.trail = extend(frame, hop_at(group_node, group.origin.address,
                                      "source translated to " + group.addresses.to_string() +
@@ -724,16 +733,13 @@ struct Network::Impl {
       const auto& igw = s().internet_gateways[frame.at];
       NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
       auto vpc = model::index(*igw.vpc.id);
-      const auto& mapped = c().public_mapped_by_vpc[vpc];
+      // The IGW maps the source only if the ENI owning it has a public IPv4 (R2.1).
+      const auto& mapped = frame.sender ? g().groups()[*frame.sender].public_mapped : c().public_mapped_by_vpc[vpc];
       auto with_public = frame.packets.with_source_in(mapped);
       auto without = frame.packets - with_public;
       if (!without.empty()) {
-        bool from_private_nat = false;
-        for (const auto& group : g().groups()) {
-          if (group.role == graph::InterfaceRole::nat_gateway && group.public_mapped.empty() &&
-              without.sources(v4).intersects(group.addresses))
-            from_private_nat = true;
-        }
+        bool from_private_nat = frame.sender && g().groups()[*frame.sender].role == graph::InterfaceRole::nat_gateway &&
+                                g().groups()[*frame.sender].public_mapped.empty();
         drop(frame, without, igw_node,
              from_private_nat ? ExplanationCode::PRIVATE_NAT_NO_INTERNET : ExplanationCode::IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS,
              igw.origin.address, "the sources " + without.sources(v4).to_string() + " have no public IPv4 (R2.1)");
@@ -761,6 +767,7 @@ struct Network::Impl {
         f.packets = with_public.with_source_rewritten(detail::public_ipv4());
       }
       f.source_group.reset();
+      f.sender.reset();
       push(std::move(f));
     }
 
@@ -1095,6 +1102,7 @@ struct Network::Impl {
         frame.step = Step::leave_group;
         frame.at = source.index;
         frame.source_group = source.index;
+        frame.sender = source.index;
         break;
       case Location::Kind::internet: frame.step = Step::internet_in; break;
       case Location::Kind::external:

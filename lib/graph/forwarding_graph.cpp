@@ -79,6 +79,7 @@ struct ForwardingGraph::Impl {
   std::vector<NodeId> group_nodes;
   std::vector<std::vector<std::uint32_t>> groups_by_subnet;
   std::map<std::uint32_t, std::vector<std::uint32_t>> members_by_sg;
+  std::map<model::ObjectRef, std::vector<std::uint32_t>, ObjectRefLess> groups_by_owner;
   std::vector<ExternalNetwork> externals;
   std::vector<NodeId> external_nodes;
   std::map<std::string, NodeId, std::less<>> services;
@@ -118,6 +119,7 @@ struct ForwardingGraph::Impl {
       add_edge(id, *subnet_node, EdgeKind::placement, "placement", group.origin);
     }
     groups_by_subnet[model::index(group.subnet)].push_back(group_index);
+    groups_by_owner[group.object].push_back(group_index);
     for (auto sg : group.security_groups) members_by_sg[model::index(sg)].push_back(group_index);
     group_nodes.push_back(id);
     groups.push_back(std::move(group));
@@ -401,11 +403,8 @@ struct ForwardingGraph::Impl {
   }
 
   std::vector<std::uint32_t> groups_of_owner(model::ObjectRef owner) const {
-    std::vector<std::uint32_t> found;
-    for (std::uint32_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].object == owner) found.push_back(g);
-    }
-    return found;
+    auto it = groups_by_owner.find(owner);
+    return it == groups_by_owner.end() ? std::vector<std::uint32_t>{} : it->second;
   }
 };
 

@@ -226,3 +226,39 @@ TEST_CASE("an ECS service whose addresses state lacks ranges over its subnet", "
 }
 
 }  // namespace moat::fwd::test
+
+namespace moat::fwd::test {
+
+TEST_CASE("a route to a customer prefix list acts as one route per entry", "[fwd]") {
+  TwoSubnets s;
+  auto other = s.b.vpc("other", "10.7.0.0/16");
+  auto other_subnet = s.b.subnet(other, "o", "10.7.1.0/24");
+  auto remote = s.b.instance("remote", other_subnet, "10.7.1.10", {s.b.open_sg(other, "remote_open")});
+  auto pcx = s.b.peering(s.vpc, other, "main_other");
+  model::ManagedPrefixList list;
+  list.origin = SnapshotBuilder::origin("aws_ec2_managed_prefix_list", "partners", "pl-partners");
+  list.entries_known = true;
+  list.entries = {cidr("10.7.1.0/24")};
+  s.b.snapshot.add(std::move(list));
+  auto table = s.b.route_table(s.vpc, "a");
+  s.b.associate(s.a_subnet, table);
+  model::Route route;
+  route.destination.prefix_list_id = "pl-partners";
+  route.target = {model::RouteTargetKind::vpc_peering_connection, "pcx-main_other", pcx};
+  route.kind = model::RouteKind::prefix_list;
+  route.origin = SnapshotBuilder::origin("aws_route", "partners", "r-partners");
+  s.b.snapshot.get(table).routes.push_back(route);
+  auto back = s.b.route_table(other, "o");
+  s.b.associate(other_subnet, back);
+  s.b.route(back, "10.0.0.0/16", "pcx-main_other", pcx, "back");
+  Network network(s.b.snapshot);
+  auto verdict = network.reachable({instance(s.a)}, {Endpoint::of({ObjectKind::instance, model::index(remote)})}, tcp(),
+                                   net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::holds);
+  auto result = network.flow({instance(s.a)}, tcp_to("10.7.2.0/24", 443));
+  const auto* drop = find_drop(result.dropped, ExplanationCode::NO_ROUTE_TO_DESTINATION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_route_table.a");
+}
+
+}  // namespace moat::fwd::test

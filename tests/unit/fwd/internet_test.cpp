@@ -251,3 +251,74 @@ TEST_CASE("a TGW blackhole route drops the traffic it matches", "[fwd]") {
 }
 
 }  // namespace moat::fwd::test
+
+namespace moat::fwd::test {
+
+TEST_CASE("the IGW maps only the sender's own public IPv4, not a neighbour's in the same subnet", "[fwd]") {
+  IgwSubnet s(true);  // the ECS service has public IPs and ranges over the subnet
+  auto& b = s.b;
+  auto host = b.instance("private_host", model::SubnetId{0}, "10.0.1.200", {model::SecurityGroupId{0}});
+  Network network(b.snapshot);
+  auto from_host = Endpoint::of({ObjectKind::instance, model::index(host)});
+  CHECK(network.isolated({from_host}, {Endpoint::internet()}).holds());
+  CHECK(network.isolated({service(s.api)}, {Endpoint::internet()}).status == VerdictStatus::fails);
+}
+
+namespace {
+
+struct WebLb {
+  SnapshotBuilder b;
+  model::LoadBalancerId lb{};
+  WebLb(bool internal) {
+    auto vpc = b.vpc("main", "10.0.0.0/16");
+    auto a = b.subnet(vpc, "pub_a", "10.0.0.0/24", "eu-west-1a");
+    auto c = b.subnet(vpc, "pub_b", "10.0.1.0/24", "eu-west-1b");
+    auto table = b.route_table(vpc, "public");
+    b.associate(a, table);
+    b.associate(c, table);
+    auto igw = b.igw(vpc, "main");
+    b.route(table, "0.0.0.0/0", "igw-main", igw, "default");
+    auto sg = b.sg(vpc, "alb");
+    b.sg_rule(sg, RuleDirection::ingress, tcp(), net::PortSet::of(443), "0.0.0.0/0");
+    lb = b.load_balancer("web", {a, c}, {sg}, internal);
+    b.listener(lb, 443);
+  }
+  Endpoint endpoint() const { return Endpoint::of({ObjectKind::load_balancer, model::index(lb)}); }
+};
+
+}  // namespace
+
+TEST_CASE("an internet-facing load balancer in IGW-routed subnets is reachable from the internet on its listener", "[fwd]") {
+  WebLb s(false);
+  Network network(s.b.snapshot);
+  auto verdict = network.reachable({Endpoint::internet()}, {s.endpoint()}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::holds);
+  auto ssh = network.flow({Endpoint::internet()}, tcp_to("10.0.0.0/23", 22), {s.endpoint()});
+  CHECK(ssh.delivered.empty());
+  const auto* drop = find_drop(ssh.dropped, ExplanationCode::ENI_SG_RULES_MISMATCH);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_security_group.alb");
+}
+
+TEST_CASE("an internal load balancer is isolated from the internet even in IGW-routed subnets", "[fwd]") {
+  WebLb s(true);
+  Network network(s.b.snapshot);
+  CHECK(network.isolated({Endpoint::internet()}, {s.endpoint()}).holds());
+  auto result = network.flow({Endpoint::internet()}, tcp_to("10.0.0.0/23", 443), {s.endpoint()});
+  CHECK(result.delivered.empty());
+  CHECK(find_drop(result.dropped, ExplanationCode::NO_ROUTE_TO_DESTINATION) != nullptr);
+}
+
+TEST_CASE("a TGW attachment associated with no TGW route table drops its traffic", "[fwd]") {
+  CentralEgress s;
+  s.b.snapshot.get(model::TransitGatewayRouteTableId{0}).associations.erase(
+      s.b.snapshot.get(model::TransitGatewayRouteTableId{0}).associations.begin());
+  Network network(s.b.snapshot);
+  auto result = network.flow({service(s.api)}, tcp_to("8.8.8.0/24", 443), {Endpoint::internet()});
+  CHECK(result.delivered.empty());
+  const auto* drop = find_drop(result.dropped, ExplanationCode::TGW_ATTACHMENT_NOT_ASSOCIATED);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_ec2_transit_gateway_vpc_attachment.spoke");
+}
+
+}  // namespace moat::fwd::test
