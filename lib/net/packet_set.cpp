@@ -1,6 +1,8 @@
 #include "moat/net/packet_set.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <utility>
 
@@ -88,14 +90,10 @@ std::uint64_t hash_of(const PortSet& set) {
 }
 
 std::uint64_t hash_of(const ProtocolSet& set) {
+  // ProtocolSet is four 64-bit words of membership bits.
+  static_assert(sizeof(ProtocolSet) == 4 * sizeof(std::uint64_t));
   std::uint64_t h = 0x27d4eb2f;
-  for (int n = 0; n < 256; n += 64) {
-    std::uint64_t word = 0;
-    for (int i = 0; i < 64; ++i) {
-      if (set.contains(static_cast<std::uint8_t>(n + i))) word |= std::uint64_t{1} << i;
-    }
-    h = mix(h, word);
-  }
+  for (auto word : std::bit_cast<std::array<std::uint64_t, 4>>(set)) h = mix(h, word);
   return h;
 }
 

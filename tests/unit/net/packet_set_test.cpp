@@ -111,7 +111,7 @@ bool none_of(const Model& m) { return std::find(m.begin(), m.end(), true) == m.e
 
 TEST_CASE("packet set algebra agrees with an explicit set of packets", "[packet_set]") {
   std::mt19937 random(5150);
-  for (int iteration = 0; iteration < 150; ++iteration) {
+  for (int iteration = 0; iteration < 100; ++iteration) {
     const PacketSet a = random_packet_set(random);
     const PacketSet b = random_packet_set(random);
     INFO("a = " << a.to_string() << "\nb = " << b.to_string());

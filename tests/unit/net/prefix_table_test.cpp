@@ -15,18 +15,39 @@ namespace {
 
 using Table = PrefixTable<int>;  // value = entry id (insertion index)
 
-// The naive oracle: ids of every entry whose prefix is the longest one containing address.
-std::vector<int> naive_lookup(const std::vector<Prefix>& prefixes, const IpAddress& address) {
-  int best = -1;
-  for (const auto& p : prefixes) {
-    if (p.contains(address)) best = std::max(best, p.length());
+// The naive oracle: ids of every entry whose prefix is the longest one containing an
+// address, by scanning every prefix (as plain integer ranges, to keep the scan cheap).
+class NaiveLpm {
+ public:
+  explicit NaiveLpm(const std::vector<Prefix>& prefixes) {
+    for (const auto& p : prefixes) ranges_.push_back({p.first().value(), p.last().value(), p.length(), p.family()});
   }
-  std::vector<int> ids;
-  for (std::size_t i = 0; i < prefixes.size(); ++i) {
-    if (prefixes[i].length() == best && prefixes[i].contains(address)) ids.push_back(static_cast<int>(i));
+  std::vector<int> lookup(const IpAddress& address) const {
+    int best = -1;
+    for (const auto& r : ranges_) {
+      if (r.family == address.family() && r.first <= address.value() && address.value() <= r.last) {
+        best = std::max(best, r.length);
+      }
+    }
+    std::vector<int> ids;
+    for (std::size_t i = 0; i < ranges_.size(); ++i) {
+      const auto& r = ranges_[i];
+      if (r.length == best && r.family == address.family() && r.first <= address.value() && address.value() <= r.last) {
+        ids.push_back(static_cast<int>(i));
+      }
+    }
+    return ids;
   }
-  return ids;
-}
+
+ private:
+  struct Range {
+    uint128 first;
+    uint128 last;
+    int length;
+    IpFamily family;
+  };
+  std::vector<Range> ranges_;
+};
 
 Table table_of(IpFamily family, const std::vector<Prefix>& prefixes) {
   std::vector<Table::Entry> entries;
@@ -42,9 +63,9 @@ std::vector<int> values_of(std::span<const Table::Entry> entries) {
 
 // Index, table and oracle agree on one address.
 void check_address(const PrefixIndex& index, const Table& table, const std::vector<Prefix>& prefixes,
-                   const IpAddress& address) {
+                   const NaiveLpm& naive, const IpAddress& address) {
   INFO("address " << address.to_string());
-  const auto expected = naive_lookup(prefixes, address);
+  const auto expected = naive.lookup(address);
   const auto group = index.lookup(address);
   REQUIRE(group.has_value() == !expected.empty());
   if (group) {
@@ -116,16 +137,17 @@ TEST_CASE("longest match prefers /24 over /16", "[lpm]") {
 
 TEST_CASE("lookup and partition agree with a linear scan on random IPv4 tables", "[lpm]") {
   std::mt19937 random(31337);
-  for (int iteration = 0; iteration < 12; ++iteration) {
+  for (int iteration = 0; iteration < 8; ++iteration) {
     const auto prefixes = random_v4_prefixes(random, 1 + static_cast<int>(random() % 60));
     const PrefixIndex index(IpFamily::v4, prefixes);
     const Table table = table_of(IpFamily::v4, prefixes);
+    const NaiveLpm naive(prefixes);
     // Every address of the /20 and 512 addresses on either side.
     for (std::uint32_t v = 0x0a000000u - 512; v < 0x0a001000u + 512; ++v) {
-      check_address(index, table, prefixes, Ipv4Address(v));
+      check_address(index, table, prefixes, naive, Ipv4Address(v));
     }
-    check_address(index, table, prefixes, Ipv4Address(0));
-    check_address(index, table, prefixes, Ipv4Address(0xffffffffu));
+    check_address(index, table, prefixes, naive, Ipv4Address(0));
+    check_address(index, table, prefixes, naive, Ipv4Address(0xffffffffu));
     // Random queries inside the window, checked address by address.
     for (int q = 0; q < 6; ++q) {
       AddressSet query(IpFamily::v4);
@@ -144,12 +166,13 @@ TEST_CASE("lookup and partition agree with a linear scan on random IPv4 tables",
 TEST_CASE("lookup agrees with a linear scan on a large table spread over the whole IPv4 space", "[lpm]") {
   std::mt19937 random(2024);
   std::vector<Prefix> prefixes;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 2000; ++i) {
     const int length = static_cast<int>(random() % 4 == 0 ? random() % 33 : 8 + random() % 25);
     prefixes.emplace_back(Ipv4Address(static_cast<std::uint32_t>(random())), length);
   }
   const PrefixIndex index(IpFamily::v4, prefixes);
   const Table table = table_of(IpFamily::v4, prefixes);
+  const NaiveLpm naive(prefixes);
   // Boundaries of every prefix (first, last and their neighbours) plus random addresses.
   std::vector<std::uint32_t> probes;
   for (const auto& p : prefixes) {
@@ -157,8 +180,8 @@ TEST_CASE("lookup agrees with a linear scan on a large table spread over the who
     const auto last = p.last().v4().value();
     for (std::uint32_t v : {first, last, first - 1, last + 1}) probes.push_back(v);
   }
-  for (int i = 0; i < 2000; ++i) probes.push_back(static_cast<std::uint32_t>(random()));
-  for (auto v : probes) check_address(index, table, prefixes, Ipv4Address(v));
+  for (int i = 0; i < 1000; ++i) probes.push_back(static_cast<std::uint32_t>(random()));
+  for (auto v : probes) check_address(index, table, prefixes, naive, Ipv4Address(v));
   check_partition(index, AddressSet::all(IpFamily::v4), false);
   CHECK(index.group_count() <= prefixes.size());
   CHECK(index.lookup_memory_bytes() > 0);
@@ -188,9 +211,10 @@ TEST_CASE("lookup and partition agree with a linear scan on IPv6 tables", "[lpm]
     }
     const PrefixIndex index(IpFamily::v6, prefixes);
     const Table table = table_of(IpFamily::v6, prefixes);
-    for (uint128 v = base - 64; v < base + 4096 + 64; ++v) check_address(index, table, prefixes, Ipv6Address(v));
-    for (uint128 v = top - 300; v != 0; ++v) check_address(index, table, prefixes, Ipv6Address(v));  // up to the top
-    check_address(index, table, prefixes, Ipv6Address(0));
+    const NaiveLpm naive(prefixes);
+    for (uint128 v = base - 64; v < base + 4096 + 64; ++v) check_address(index, table, prefixes, naive, Ipv6Address(v));
+    for (uint128 v = top - 300; v != 0; ++v) check_address(index, table, prefixes, naive, Ipv6Address(v));  // up to the top
+    check_address(index, table, prefixes, naive, Ipv6Address(0));
     AddressSet query = AddressSet::range(Ipv6Address(base - 10), Ipv6Address(base + 3000)) |
                        AddressSet::range(Ipv6Address(top - 280), Ipv6Address(top));
     check_partition(index, query, true);
