@@ -7,11 +7,20 @@
 // and witness() O(1) and keeps every stored box non-empty (smart constructors drop
 // empty boxes). With n and m boxes and d = 4 dimensions:
 //   intersection   O(n * m) box intersections (each linear in the interval counts)
-//   difference     subtracting one box from another yields at most d disjoint boxes, so
-//                  O(n * m * d) in the worst case; in practice boxes stay few because
-//                  forwarding splits mostly along the destination dimension
+//   difference     subtracting one box from another yields at most d disjoint boxes;
+//                  each box of a is cut by the m boxes of b in turn, so the pieces are
+//                  bounded by the arrangement of m boxes, O((2m + 1)^d) per box in the
+//                  adversarial worst case and O(m * d) work per piece. In practice boxes
+//                  stay few because forwarding splits mostly along the destination
+//                  dimension and merging (below) folds the pieces back together
 //   union          a ∪ b = a + (b \ a), so it costs one difference
-//   subset_of      (a \ b).empty()
+//   subset_of      (a \ b).empty(), stopping at the first box with a remainder
+// Box subtraction peels dimensions in the order destination, source, protocols, ports.
+// After union, intersection, difference and the with_* filters, boxes that agree in
+// three dimensions are merged into one (their union in the fourth stays disjoint from
+// the rest): boxes are bucketed by a hash of the other three dimensions, O(n log n)
+// per round, repeated until nothing merges. The decomposition is canonical only up to
+// this merging, so operator== compares sets, not boxes.
 // Boxes are never enumerated address by address.
 
 #include <optional>
