@@ -1,0 +1,33 @@
+#pragma once
+// Reading a scenario file (moat.json):
+//   {"states": [...], "region": "...", "networks": {NAME: {"cidrs": [...], "via": [...],
+//    "dns_forwarders": [...]}}, "profile": "closed", "intents": [{"name", "from", "to",
+//    "protocol", "port", "expect"}]}
+// `states` are relative to the scenario file. Unknown keys, wrong types, a malformed
+// CIDR, protocol or port, a missing name/from/to, duplicate intent names: moat::LoadError
+// naming the file and the JSON pointer of the offending key. Selectors are checked
+// against the model later (intent::bind_*).
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "moat/scenario/scenario.hpp"
+
+namespace moat::scenario {
+
+// Reads and parses the file; states become paths relative to its directory.
+Scenario load_scenario(const std::filesystem::path& file);
+// For commands that take "STATE_OR_SCENARIO": a scenario file as load_scenario reads it,
+// or (for a Terraform state, show -json or plan file) a scenario with just that state.
+Scenario load_scenario_or_state(const std::filesystem::path& file);
+// Parses text reported under file_name; states are resolved against base_directory.
+Scenario parse_scenario(std::string_view text, const std::string& file_name,
+                        const std::filesystem::path& base_directory = {});
+
+// "tcp", "udp", "icmp", "icmpv6", "all": throws ParseError otherwise.
+net::ProtocolSet parse_intent_protocol(std::string_view text);
+// "443", "1024-65535", "all": throws ParseError otherwise (also for "0-0x", "70000", "5-3").
+net::PortSet parse_intent_port(std::string_view text);
+
+}  // namespace moat::scenario

@@ -1,0 +1,269 @@
+// The scenario-file reader: the one place that turns moat.json into a Scenario.
+// nlohmann_json stays private to this file; every error names the JSON pointer.
+
+#include "moat/scenario/load_scenario.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "moat/core/error.hpp"
+
+namespace moat::scenario {
+namespace {
+
+using nlohmann::json;
+
+// Every key the format knows, per object.
+const std::set<std::string> top_keys{"states", "region", "networks", "profile", "intents"};
+const std::set<std::string> network_keys{"cidrs", "via", "dns_forwarders"};
+const std::set<std::string> forwarder_keys{"domain", "to"};
+const std::set<std::string> intent_keys{"name", "from", "to", "protocol", "port", "expect"};
+
+struct Reader {
+  std::string file;
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+    throw LoadError(file, pointer, "", message);
+  }
+
+  void expect_object(const json& value, const std::string& pointer) const {
+    if (!value.is_object()) fail(pointer, "expected an object");
+  }
+  void check_keys(const json& object, const std::set<std::string>& known, const std::string& pointer) const {
+    for (const auto& item : object.items()) {
+      if (!known.contains(item.key())) {
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        fail(pointer + "/" + item.key(), "unknown key \"" + item.key() + "\" (known: " + list + ")");
+      }
+    }
+  }
+  std::string string_at(const json& value, const std::string& pointer) const {
+    if (!value.is_string()) fail(pointer, "expected a string");
+    return value.get<std::string>();
+  }
+  std::vector<std::string> strings_at(const json& value, const std::string& pointer) const {
+    if (!value.is_array()) fail(pointer, "expected a list of strings");
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < value.size(); ++i) out.push_back(string_at(value[i], pointer + "/" + std::to_string(i)));
+    return out;
+  }
+
+  NetworkDeclaration network(const std::string& name, const json& value, const std::string& pointer) const {
+    expect_object(value, pointer);
+    check_keys(value, network_keys, pointer);
+    NetworkDeclaration network;
+    network.name = name;
+    if (value.contains("cidrs")) {
+      auto texts = strings_at(value["cidrs"], pointer + "/cidrs");
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        try {
+          network.cidrs.push_back(net::Prefix::parse(texts[i]));
+        } catch (const ParseError& error) {
+          fail(pointer + "/cidrs/" + std::to_string(i), std::string("not a CIDR: ") + error.what());
+        }
+      }
+    }
+    if (value.contains("via")) {
+      const auto& via = value["via"];
+      if (!via.is_array()) fail(pointer + "/via", "expected a list of {\"dx_gateway\"|\"vpn_gateway\"|\"transit_gateway\"|\"vpn_connection\": NAME}");
+      for (std::size_t i = 0; i < via.size(); ++i) {
+        std::string at = pointer + "/via/" + std::to_string(i);
+        expect_object(via[i], at);
+        if (via[i].size() != 1) fail(at, "expected exactly one of dx_gateway, vpn_gateway, transit_gateway, vpn_connection");
+        const auto& [key, target] = *via[i].items().begin();
+        Attachment attachment;
+        if (key == "dx_gateway") attachment.kind = Attachment::Kind::dx_gateway;
+        else if (key == "vpn_gateway") attachment.kind = Attachment::Kind::vpn_gateway;
+        else if (key == "transit_gateway") attachment.kind = Attachment::Kind::transit_gateway;
+        else if (key == "vpn_connection") attachment.kind = Attachment::Kind::vpn_connection;
+        else fail(at + "/" + key, "unknown key \"" + key + "\" (known: dx_gateway, transit_gateway, vpn_connection, vpn_gateway)");
+        attachment.target = string_at(target, at + "/" + key);
+        attachment.key = "networks." + name + ".via[" + std::to_string(i) + "]." + key;
+        network.via.push_back(std::move(attachment));
+      }
+    }
+    if (value.contains("dns_forwarders")) {
+      const auto& forwarders = value["dns_forwarders"];
+      if (!forwarders.is_array()) fail(pointer + "/dns_forwarders", "expected a list of {\"domain\", \"to\"}");
+      for (std::size_t i = 0; i < forwarders.size(); ++i) {
+        std::string at = pointer + "/dns_forwarders/" + std::to_string(i);
+        expect_object(forwarders[i], at);
+        check_keys(forwarders[i], forwarder_keys, at);
+        if (!forwarders[i].contains("domain")) fail(at, "missing key \"domain\"");
+        if (!forwarders[i].contains("to")) fail(at, "missing key \"to\"");
+        DnsForwarder forwarder;
+        forwarder.domain = string_at(forwarders[i]["domain"], at + "/domain");
+        const auto& to = forwarders[i]["to"];
+        if (to.is_string()) forwarder.resolver_endpoint = to.get<std::string>();
+        else if (to.is_array()) forwarder.addresses = strings_at(to, at + "/to");
+        else fail(at + "/to", "expected a resolver endpoint (address or id) or a list of IP addresses");
+        for (std::size_t k = 0; k < forwarder.addresses.size(); ++k) {
+          if (!net::IpAddress::try_parse(forwarder.addresses[k]))
+            fail(at + "/to/" + std::to_string(k), "\"" + forwarder.addresses[k] + "\" is not an IP address");
+        }
+        forwarder.key = "networks." + name + ".dns_forwarders[" + std::to_string(i) + "]";
+        network.dns_forwarders.push_back(std::move(forwarder));
+      }
+    }
+    return network;
+  }
+
+  IntentDeclaration intent(const json& value, const std::string& pointer) const {
+    expect_object(value, pointer);
+    check_keys(value, intent_keys, pointer);
+    IntentDeclaration intent;
+    for (const char* key : {"name", "from", "to"}) {
+      if (!value.contains(key)) fail(pointer, std::string("missing key \"") + key + "\"");
+    }
+    intent.name = string_at(value["name"], pointer + "/name");
+    if (intent.name.empty()) fail(pointer + "/name", "an intent needs a non-empty name");
+    std::string where = "intent \"" + intent.name + "\": ";
+    intent.from = string_at(value["from"], pointer + "/from");
+    intent.to = string_at(value["to"], pointer + "/to");
+    if (intent.from.empty()) fail(pointer + "/from", where + "empty selector");
+    if (intent.to.empty()) fail(pointer + "/to", where + "empty selector");
+    if (value.contains("protocol")) {
+      intent.protocol = string_at(value["protocol"], pointer + "/protocol");
+      try {
+        intent.protocols = parse_intent_protocol(intent.protocol);
+      } catch (const ParseError& error) {
+        fail(pointer + "/protocol", where + error.what());
+      }
+    }
+    if (value.contains("port")) {
+      const auto& port = value["port"];
+      if (port.is_number_integer()) {
+        auto n = port.get<long long>();
+        if (n < 0 || n > 65535) fail(pointer + "/port", where + "port " + std::to_string(n) + " is outside 0-65535");
+        intent.port = std::to_string(n);
+      } else if (port.is_string()) {
+        intent.port = port.get<std::string>();
+      } else {
+        fail(pointer + "/port", where + "expected a port number or \"from-to\"");
+      }
+      try {
+        intent.ports = parse_intent_port(intent.port);
+      } catch (const ParseError& error) {
+        fail(pointer + "/port", where + error.what());
+      }
+      if (!intent.ports.is_all() && !intent.protocols.contains(net::protocol::tcp) &&
+          !intent.protocols.contains(net::protocol::udp))
+        fail(pointer + "/port", where + "a port needs protocol tcp, udp or all");
+    }
+    if (value.contains("expect")) {
+      auto expect = string_at(value["expect"], pointer + "/expect");
+      if (expect == "reachable") intent.expect = Expect::reachable;
+      else if (expect == "unreachable") intent.expect = Expect::unreachable;
+      else fail(pointer + "/expect", where + "expect must be \"reachable\" or \"unreachable\", not \"" + expect + "\"");
+    }
+    return intent;
+  }
+
+  Scenario scenario(std::string_view text, const std::filesystem::path& base) const {
+    json document;
+    try {
+      document = json::parse(text);
+    } catch (const json::parse_error& error) {
+      fail("byte " + std::to_string(error.byte), std::string("malformed JSON: ") + error.what());
+    }
+    expect_object(document, "");
+    check_keys(document, top_keys, "");
+    Scenario scenario;
+    scenario.file = file;
+    if (document.contains("states")) {
+      for (const auto& state : strings_at(document["states"], "/states")) scenario.states.push_back(base / state);
+    }
+    if (document.contains("region")) scenario.region = string_at(document["region"], "/region");
+    if (document.contains("profile")) {
+      scenario.profile = string_at(document["profile"], "/profile");
+      if (scenario.profile != "closed" && !scenario.profile.empty())
+        fail("/profile", "unknown profile \"" + scenario.profile + "\" (known: closed)");
+    }
+    if (document.contains("networks")) {
+      const auto& networks = document["networks"];
+      expect_object(networks, "/networks");
+      for (const auto& item : networks.items())
+        scenario.networks.push_back(network(item.key(), item.value(), "/networks/" + item.key()));
+    }
+    if (document.contains("intents")) {
+      const auto& intents = document["intents"];
+      if (!intents.is_array()) fail("/intents", "expected a list of intents");
+      std::set<std::string> names;
+      for (std::size_t i = 0; i < intents.size(); ++i) {
+        auto declared = intent(intents[i], "/intents/" + std::to_string(i));
+        if (!names.insert(declared.name).second)
+          fail("/intents/" + std::to_string(i) + "/name", "duplicate intent name \"" + declared.name + "\"");
+        scenario.intents.push_back(std::move(declared));
+      }
+    }
+    return scenario;
+  }
+};
+
+}  // namespace
+
+net::ProtocolSet parse_intent_protocol(std::string_view text) {
+  if (text == "tcp") return net::ProtocolSet::of(net::protocol::tcp);
+  if (text == "udp") return net::ProtocolSet::of(net::protocol::udp);
+  if (text == "icmp") return net::ProtocolSet::of(net::protocol::icmp);
+  if (text == "icmpv6") return net::ProtocolSet::of(net::protocol::icmpv6);
+  if (text == "all") return net::ProtocolSet::all();
+  throw ParseError("[moat.scenario] protocol \"" + std::string(text) + "\" is not one of tcp, udp, icmp, icmpv6, all");
+}
+
+net::PortSet parse_intent_port(std::string_view text) {
+  if (text == "all") return net::PortSet::all();
+  auto number = [&](std::string_view part) -> std::uint16_t {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+    if (part.empty() || ec != std::errc{} || end != part.data() + part.size() || value > 65535)
+      throw ParseError("[moat.scenario] port \"" + std::string(text) +
+                       "\" is not a port number 0-65535, a range \"from-to\" or \"all\"");
+    return static_cast<std::uint16_t>(value);
+  };
+  auto dash = text.find('-');
+  if (dash == std::string_view::npos) return net::PortSet::of(number(text));
+  auto first = number(text.substr(0, dash));
+  auto last = number(text.substr(dash + 1));
+  if (first > last) throw ParseError("[moat.scenario] port range \"" + std::string(text) + "\" is empty (from > to)");
+  return net::PortSet::range(first, last);
+}
+
+Scenario parse_scenario(std::string_view text, const std::string& file_name, const std::filesystem::path& base_directory) {
+  return Reader{file_name}.scenario(text, base_directory);
+}
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw LoadError(file.string(), "", "", "cannot read the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto scenario = parse_scenario(text.str(), file.string(), file.parent_path());
+  scenario.file = file;
+  return scenario;
+}
+
+Scenario load_scenario_or_state(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw LoadError(file.string(), "", "", "cannot read the file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  // Terraform writes these keys at the top of every state, show -json and plan document;
+  // a scenario has none of them.
+  json document = json::parse(text.str(), nullptr, false);
+  bool terraform = document.is_discarded() || !document.is_object() || document.contains("terraform_version") ||
+                   document.contains("format_version") || document.contains("resources") || document.contains("lineage");
+  if (!terraform) return load_scenario(file);
+  Scenario scenario;
+  scenario.file = file;
+  scenario.states.push_back(file);
+  return scenario;
+}
+
+}  // namespace moat::scenario
