@@ -1,0 +1,33 @@
+#pragma once
+// check_*: evaluating intents.
+//   scenario_intents   the scenario file's intents as Intents
+//   validate_intent    binds both selectors; throws ParseError naming the intent and the
+//                      side ("intent \"x\": to: \"aws_lb.nope\" matches nothing")
+//   check_intent       one verdict with witness, path and explanations
+//   check_scenario     the whole `moat check`: load states (+ extra), bind the networks,
+//                      add the profile's intents, validate everything, then evaluate
+// Analysis outcomes are values; only bad input throws (LoadError, ParseError).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "moat/intent/check_report.hpp"
+#include "moat/intent/environment.hpp"
+#include "moat/intent/intent.hpp"
+#include "moat/intent/intent_result.hpp"
+#include "moat/scenario/scenario.hpp"
+
+namespace moat::intent {
+
+struct CheckOptions {
+  std::vector<std::filesystem::path> extra_states;  // --state
+  std::string profile;                               // overrides the scenario's when set
+};
+
+std::vector<Intent> scenario_intents(const scenario::Scenario& scenario);
+void validate_intent(const Environment& environment, const Intent& intent);
+IntentResult check_intent(const Environment& environment, const Intent& intent);
+CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options = {});
+
+}  // namespace moat::intent

@@ -1,0 +1,230 @@
+// check_*: binds intents to the model and evaluates them with the forwarding engine and
+// the DNS resolver (dns:/service: destinations are resolved from each source's vantage,
+// then every answer must be reached).
+
+#include "moat/intent/check.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "binding.hpp"
+#include "evaluation.hpp"
+#include "resolved_destinations.hpp"
+#include "moat/core/error.hpp"
+#include "moat/dns/resolve.hpp"
+#include "moat/intent/closed_profile.hpp"
+#include "moat/net/header_box.hpp"
+#include "moat/net/packet_set.hpp"
+#include "moat/tfstate/load_states.hpp"
+
+namespace moat::intent {
+
+namespace {
+
+using detail::Evaluation;
+
+std::string where(const Intent& intent, const char* side) { return "intent \"" + intent.name + "\": " + side; }
+
+net::PacketSet header_space(const Intent& intent) {
+  auto all = net::AddressSet::all(net::IpFamily::v4);
+  return net::PacketSet::of(net::HeaderBox{all, all, intent.protocols, intent.ports});
+}
+
+void evaluate_flow(const Environment& environment, const Intent& intent, Evaluation& evaluation,
+                   const std::vector<fwd::Endpoint>& from, const std::vector<fwd::Endpoint>& to) {
+  const auto& network = environment.network();
+  if (intent.expect == Expectation::unreachable) evaluation.add(network.isolated(from, to, header_space(intent)));
+  else evaluation.add(network.reachable(from, to, intent.protocols, intent.ports));
+}
+
+// S3 through a gateway endpoint: every subnet of the source routes to an S3 gateway
+// endpoint of its VPC. True when that settles the flow (explanations added).
+bool s3_through_gateway_endpoint(const Environment& environment, const fwd::Endpoint& source, Evaluation& evaluation) {
+  const auto& snapshot = environment.snapshot();
+  const auto& graph = environment.network().graph();
+  auto groups = detail::groups_of(environment, source);
+  if (groups.empty()) return false;
+  std::vector<Explanation> notes;
+  for (auto g : groups) {
+    const auto& group = graph.groups()[g];
+    auto table = snapshot.effective_route_table(group.subnet);
+    if (!table) return false;
+    const model::VpcEndpoint* found = nullptr;
+    for (const auto& endpoint : snapshot.vpc_endpoints) {
+      if (endpoint.type != model::VpcEndpointType::gateway || !endpoint.service_name.ends_with(".s3")) continue;
+      if (endpoint.vpc.id != std::optional(group.vpc)) continue;
+      bool routed = std::any_of(endpoint.route_tables.begin(), endpoint.route_tables.end(),
+                                [&](const auto& rt) { return rt.id == table; });
+      if (routed) found = &endpoint;
+    }
+    if (!found) return false;
+    notes.push_back({"GATEWAY_ENDPOINT", found->origin.address,
+                     group.name + " reaches S3 through the gateway endpoint's " + found->prefix_list_id + " route in " +
+                         snapshot.get(*table).origin.address});
+  }
+  for (auto& note : notes) evaluation.note(std::move(note));
+  evaluation.note({"ASSUMPTION", "",
+                   "assumption (R0.1): security group egress and NACLs toward the S3 prefix list are taken to allow the "
+                   "flow; the endpoint policy is not evaluated (R5.8)"});
+  return true;
+}
+
+void evaluate_resolved(const Environment& environment, const Intent& intent, Evaluation& evaluation,
+                       const fwd::Endpoint& source, const std::string& name) {
+  std::string source_name = detail::describe(environment, source);
+  auto vantages = detail::vantages_of(environment, source);
+  if (vantages.empty()) {
+    evaluation.unknown({"UNKNOWN_OUTSIDE_MODEL", "",
+                        source_name + ": resolving " + name + " from here goes through DNS servers moat does not model"});
+    return;
+  }
+  for (const auto& vantage : vantages) {
+    auto resolution = dns::resolve(environment.snapshot(), name, model::RecordType::a, vantage, environment.dns_context());
+    bool usable = resolution.resolved();
+    auto targets = usable ? detail::answer_endpoints(environment, resolution) : std::nullopt;
+    if (!targets) {
+      evaluation.unresolved(resolution, source_name);
+      continue;
+    }
+    evaluation.resolved(resolution, source_name);
+    if (intent.expect == Expectation::resolvable) {
+      bool public_answer = std::any_of(resolution.answers.begin(), resolution.answers.end(),
+                                       [](const dns::Answer& a) { return a.is_public(); });
+      if (public_answer)
+        evaluation.fail({"RESOLVES_TO_PUBLIC", resolution.decided_by.address,
+                         source_name + ": " + name + " resolves to public addresses"});
+      continue;
+    }
+    evaluate_flow(environment, intent, evaluation, {source}, *targets);
+  }
+}
+
+struct Bound {
+  std::vector<fwd::Endpoint> from;
+  Selector to;
+  std::vector<fwd::Endpoint> to_endpoints;  // plain destinations
+};
+
+Bound bind(const Environment& environment, const Intent& intent) {
+  Bound bound;
+  Selector from;
+  try {
+    from = parse_selector(intent.from);
+  } catch (const ParseError& error) {
+    throw ParseError(where(intent, "from") + ": " + error.what());
+  }
+  try {
+    bound.to = parse_selector(intent.to);
+  } catch (const ParseError& error) {
+    throw ParseError(where(intent, "to") + ": " + error.what());
+  }
+  bound.from = detail::bind_plain(environment, from, where(intent, "from"));
+  switch (bound.to.kind) {
+    case SelectorKind::dns: break;
+    case SelectorKind::service:
+      if (environment.region().empty())
+        throw ParseError("[moat.scenario] " + where(intent, "to") + ": \"" + intent.to +
+                         "\" needs the scenario's \"region\" (no endpoint in state names one)");
+      break;
+    default: bound.to_endpoints = detail::bind_plain(environment, bound.to, where(intent, "to"));
+  }
+  if (intent.expect == Expectation::resolvable && bound.to.kind != SelectorKind::dns)
+    throw ParseError("[moat.scenario] " + where(intent, "to") + ": \"resolvable\" needs a dns: selector");
+  return bound;
+}
+
+IntentResult evaluate(const Environment& environment, const Intent& intent, std::vector<Explanation>* warnings) {
+  Evaluation evaluation(environment, intent);
+  if (intent.known_failure.empty()) {
+    auto bound = bind(environment, intent);
+    switch (bound.to.kind) {
+      case SelectorKind::dns:
+        for (const auto& source : bound.from) evaluate_resolved(environment, intent, evaluation, source, bound.to.value);
+        break;
+      case SelectorKind::service: {
+        const auto& service = bound.to.value;
+        for (const auto& source : bound.from) {
+          if (service == "s3" && intent.expect != Expectation::unreachable &&
+              s3_through_gateway_endpoint(environment, source, evaluation))
+            continue;
+          evaluate_resolved(environment, intent, evaluation, source, detail::service_dns_name(environment, service));
+        }
+        break;
+      }
+      default: evaluate_flow(environment, intent, evaluation, bound.from, bound.to_endpoints);
+    }
+  }
+  if (warnings) {
+    for (const auto& w : evaluation.warnings()) warnings->push_back(w);
+  }
+  return evaluation.result();
+}
+
+}  // namespace
+
+std::vector<Intent> scenario_intents(const scenario::Scenario& scenario) {
+  std::vector<Intent> out;
+  for (const auto& declared : scenario.intents) {
+    Intent intent;
+    intent.name = declared.name;
+    intent.from = declared.from;
+    intent.to = declared.to;
+    intent.protocols = declared.protocols;
+    intent.ports = declared.ports;
+    intent.expect = declared.expect == scenario::Expect::reachable ? Expectation::reachable : Expectation::unreachable;
+    out.push_back(std::move(intent));
+  }
+  return out;
+}
+
+void validate_intent(const Environment& environment, const Intent& intent) {
+  if (intent.known_failure.empty()) bind(environment, intent);
+}
+
+IntentResult check_intent(const Environment& environment, const Intent& intent) {
+  return evaluate(environment, intent, nullptr);
+}
+
+CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options) {
+  auto states = scenario.states;
+  states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
+  if (states.empty())
+    throw LoadError(scenario.file.string(), "/states", "", "no state files: list them in \"states\" or pass --state");
+  auto snapshot = tfstate::load_states(states);
+  Environment environment(snapshot, scenario);
+
+  auto intents = scenario_intents(scenario);
+  std::string profile = options.profile.empty() ? scenario.profile : options.profile;
+  std::vector<Explanation> warnings;
+  if (profile == "closed") {
+    for (auto& derived : closed_profile_intents(environment)) intents.push_back(std::move(derived));
+    warnings = closed_profile_warnings(environment);
+  } else if (!profile.empty()) {
+    throw ParseError("[moat.scenario] unknown profile \"" + profile + "\" (known: closed)");
+  }
+  std::set<std::string> names;
+  for (const auto& intent : intents) {
+    if (!names.insert(intent.name).second)
+      throw ParseError("[moat.scenario] two intents are named \"" + intent.name + "\"");
+    validate_intent(environment, intent);
+  }
+
+  CheckReport report;
+  report.scenario = scenario.file.string();
+  for (const auto& intent : intents) report.intents.push_back(evaluate(environment, intent, &warnings));
+  std::sort(report.intents.begin(), report.intents.end(),
+            [](const IntentResult& a, const IntentResult& b) { return a.intent.name < b.intent.name; });
+  for (const auto& d : snapshot.diagnostics) {
+    if (d.severity != model::Severity::info) warnings.push_back({d.code, d.address, d.message});
+  }
+  std::sort(warnings.begin(), warnings.end());
+  warnings.erase(std::unique(warnings.begin(), warnings.end()), warnings.end());
+  report.warnings = std::move(warnings);
+  for (const auto& [type, count] : snapshot.unmodelled) report.unmodelled.emplace_back(type, count);
+  report.states = snapshot.files;
+  return report;
+}
+
+}  // namespace moat::intent

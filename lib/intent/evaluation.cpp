@@ -1,0 +1,164 @@
+#include "evaluation.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "moat/fwd/explanation_code.hpp"
+
+namespace moat::intent::detail {
+
+namespace {
+
+PathStep step_of(const fwd::Hop& hop) { return {hop.object, hop.address, hop.rule}; }
+
+std::vector<PathStep> path_of(const std::vector<fwd::Hop>& hops) {
+  std::vector<PathStep> path;
+  for (const auto& hop : hops) path.push_back(step_of(hop));
+  return path;
+}
+
+}  // namespace
+
+std::vector<PathStep> resolution_path(const dns::Resolution& resolution) {
+  std::vector<PathStep> path;
+  for (const auto& step : resolution.steps) {
+    std::string decision = step.detail;
+    if (step.code) decision += std::string(decision.empty() ? "" : " ") + "[" + std::string(dns::to_string(*step.code)) + "]";
+    path.push_back({std::string(dns::to_string(step.kind)) + " " + step.name, step.decided_by.address, decision});
+  }
+  return path;
+}
+
+Evaluation::Evaluation(const Environment& environment, const Intent& intent) : environment_(environment) {
+  result_.intent = intent;
+}
+
+void Evaluation::explain(Explanation explanation) {
+  auto& list = result_.explanations;
+  bool seen = std::any_of(list.begin(), list.end(), [&](const Explanation& e) {
+    return e.code == explanation.code && e.resource == explanation.resource && e.message == explanation.message;
+  });
+  if (!seen) list.push_back(std::move(explanation));
+}
+
+void Evaluation::set_path(std::vector<PathStep> path, std::optional<net::Packet> witness, bool certain) {
+  // The first certain witness wins; an uncertain one only until a certain one comes.
+  if (path_set_ && (path_certain_ || !certain)) return;
+  path_set_ = true;
+  path_certain_ = certain;
+  result_.path = std::move(path);
+  result_.witness = std::move(witness);
+}
+
+void Evaluation::fail(Explanation explanation) {
+  failed_ = true;
+  explain(std::move(explanation));
+}
+
+void Evaluation::note(Explanation explanation) { explain(std::move(explanation)); }
+
+void Evaluation::unknown(Explanation explanation) {
+  uncertain_ = true;
+  explain(std::move(explanation));
+}
+
+void Evaluation::add(const fwd::Verdict& verdict) {
+  const auto& graph = environment_.network().graph();
+  for (const auto& finding : verdict.findings) {
+    Explanation e{std::string(fwd::to_string(finding.code)), finding.address, finding.detail};
+    if (finding.code == fwd::ExplanationCode::LATENT_INTERNET_EXPOSURE) {
+      if (std::find(warnings_.begin(), warnings_.end(), e) == warnings_.end()) warnings_.push_back(e);
+    } else {
+      e.message = "assumption (R0.1): " + e.message;
+      explain(std::move(e));
+    }
+  }
+  if (verdict.status == fwd::VerdictStatus::holds) return;
+  if (verdict.status == fwd::VerdictStatus::fails) failed_ = true;
+  else uncertain_ = true;
+  bool reach = result_.intent.expect != Expectation::unreachable;
+  if (reach) {
+    // Every drop of requested packets is a blocker; the first certain one is the witness.
+    for (const auto& drop : verdict.blockers) {
+      std::string message = drop.detail.empty() ? std::string(fwd::meaning(drop.code)) : drop.detail;
+      if (!drop.certain) message = "assumption (R0.1): " + message;
+      explain({std::string(fwd::to_string(drop.code)), drop.address, message});
+      auto path = path_of(drop.path);
+      path.push_back({graph.node(drop.at).name, drop.address,
+                      "dropped: " + std::string(fwd::to_string(drop.code)) + ": " + message});
+      set_path(std::move(path), drop.witness, drop.certain);
+    }
+    if (verdict.blockers.empty()) explain({"NO_PATH", "", verdict.summary});
+    return;
+  }
+  // unreachable: every delivered part is a counterexample; every resource on its path is
+  // part of the reason.
+  for (const auto& part : verdict.counterexamples) {
+    std::string where = graph.node(part.source).name + " -> " + graph.node(part.destination).name;
+    for (const auto& hop : part.path) {
+      if (hop.address.empty()) continue;
+      explain({part.certain ? "PATH_EXISTS" : "PATH_MAY_EXIST", hop.address, where + ": " + hop.object + ": " + hop.rule});
+    }
+    for (const auto& assumption : part.assumptions) explain({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
+    auto path = path_of(part.path);
+    path.push_back({graph.node(part.destination).name, graph.node(part.destination).origin.address, "delivered"});
+    set_path(std::move(path), part.witness, part.certain);
+  }
+  for (const auto& drop : verdict.blockers) {
+    explain({std::string(fwd::to_string(drop.code)), drop.address,
+             "may pass (over-approximated, R0.1): " + (drop.detail.empty() ? std::string(fwd::meaning(drop.code)) : drop.detail)});
+  }
+}
+
+void Evaluation::unresolved(const dns::Resolution& resolution, const std::string& source) {
+  std::string message = source + ": " + resolution.name + ": " + std::string(dns::meaning(resolution.outcome));
+  Explanation e{std::string(dns::to_string(resolution.outcome)), resolution.decided_by.address, message};
+  for (const auto& step : resolution.steps) {
+    if (step.code && *step.code != resolution.outcome)
+      explain({std::string(dns::to_string(*step.code)), step.decided_by.address, step.detail});
+  }
+  for (const auto& flow : resolution.required_flows) {
+    if (flow.status == dns::FlowStatus::fails)
+      explain({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+  }
+  if (result_.intent.expect == Expectation::unreachable) {
+    note(std::move(e));
+    return;
+  }
+  fail(std::move(e));
+  set_path(resolution_path(resolution), std::nullopt, true);
+}
+
+void Evaluation::resolved(const dns::Resolution& resolution, const std::string& source) {
+  std::string answers;
+  for (const auto& answer : resolution.answers) answers += (answers.empty() ? "" : ", ") + answer.to_string();
+  note({"DNS_ANSWER", resolution.decided_by.address, source + ": " + resolution.name + " -> " + answers});
+  for (const auto& step : resolution.steps) {
+    if (step.code) note({std::string(dns::to_string(*step.code)), step.decided_by.address, step.detail});
+  }
+  for (const auto& assumption : resolution.assumptions) note({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
+  for (const auto& flow : resolution.required_flows) {
+    if (flow.status == dns::FlowStatus::fails) {
+      fail({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+    } else if (flow.status != dns::FlowStatus::works) {
+      note({"ASSUMPTION", flow.decided_by.address,
+            "required flow " + std::string(dns::to_string(flow.status)) + " (R0.1): " + flow.to_string()});
+    }
+  }
+}
+
+IntentResult Evaluation::result() const {
+  IntentResult out = result_;
+  if (!out.intent.known_failure.empty()) {
+    out.holds = false;
+    out.status = "fails";
+    for (const auto& e : out.intent.known_failure) out.explanations.insert(out.explanations.begin(), e);
+    return out;
+  }
+  out.status = failed_ ? "fails" : uncertain_ ? "unknown" : "holds";
+  out.holds = !failed_ && !uncertain_;
+  if (out.holds) out.witness.reset();
+  return out;
+}
+
+}  // namespace moat::intent::detail

@@ -1,0 +1,142 @@
+// The seed example models/examples/closed-ecs: `after` passes every intent, `before`
+// fails closure naming the IGW route, the NAT and the internet-facing ALB; and the
+// binding errors a scenario can make against real state.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "moat/core/error.hpp"
+#include "moat/intent/check.hpp"
+#include "moat/scenario/load_scenario.hpp"
+#include "moat/tfstate/load_states.hpp"
+
+namespace moat::intent {
+
+namespace {
+
+const std::string example = std::string(MOAT_SOURCE_DIR) + "/models/examples/closed-ecs/";
+
+const IntentResult* find(const CheckReport& report, const std::string& name) {
+  auto it = std::find_if(report.intents.begin(), report.intents.end(), [&](const auto& r) { return r.intent.name == name; });
+  return it == report.intents.end() ? nullptr : &*it;
+}
+
+bool names(const IntentResult& result, const std::string& address) {
+  return std::any_of(result.explanations.begin(), result.explanations.end(),
+                     [&](const Explanation& e) { return e.resource.find(address) != std::string::npos; });
+}
+
+std::string dump(const IntentResult& r) {
+  std::string text = r.intent.name + " " + r.status + "\n";
+  for (const auto& s : r.path) text += "  step " + s.node + " [" + s.resource + "] " + s.decision + "\n";
+  for (const auto& e : r.explanations) text += "  " + e.code + " " + e.resource + ": " + e.message + "\n";
+  return text;
+}
+
+// The error message of check_scenario over a scenario text evaluated in after/.
+std::string error_in_after(const std::string& text) {
+  try {
+    check_scenario(scenario::parse_scenario(text, "test.json", example + "after"));
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the closed example (after) satisfies its intents and the closed profile", "[intent][scenario]") {
+  auto report = check_scenario(scenario::load_scenario(example + "after/moat.json"));
+  for (const auto& r : report.intents) {
+    INFO(dump(r));
+    CHECK(r.holds);
+  }
+  CHECK(report.ok());
+  for (const char* name : {"closed/no-internet-egress", "closed/no-internet-ingress", "onprem-reaches-app", "tasks-pull-images",
+                           "closed/ecs:aws_ecs_service.app->ecr.api", "closed/ecs:aws_ecs_service.app->ecr.dkr",
+                           "closed/ecs:aws_ecs_service.app->s3", "closed/ecs:aws_ecs_service.app->logs",
+                           "closed/ecs:aws_ecs_service.app->ssm", "closed/lb:aws_lb_listener.https->aws_ecs_service.app",
+                           "closed/net:onprem->aws_lb_listener.https", "closed/dns:onprem->app.example.com"}) {
+    INFO(name);
+    CHECK(find(report, name) != nullptr);
+  }
+  CHECK(report.states.size() == 2);
+}
+
+TEST_CASE("the ordinary example (before) fails closure naming the IGW route, the NAT and the ALB", "[intent][scenario]") {
+  auto report = check_scenario(scenario::load_scenario(example + "before/moat.json"));
+  CHECK_FALSE(report.ok());
+  const auto* egress = find(report, "closed/no-internet-egress");
+  REQUIRE(egress != nullptr);
+  INFO(dump(*egress));
+  CHECK_FALSE(egress->holds);
+  CHECK(egress->witness.has_value());
+  CHECK_FALSE(egress->path.empty());
+  CHECK(names(*egress, "module.network.aws_route_table.public"));
+  CHECK(names(*egress, "module.network.aws_nat_gateway.main"));
+  const auto* ingress = find(report, "closed/no-internet-ingress");
+  REQUIRE(ingress != nullptr);
+  INFO(dump(*ingress));
+  CHECK_FALSE(ingress->holds);
+  CHECK(names(*ingress, "aws_lb.app"));
+  CHECK(names(*ingress, "module.network.aws_route_table.public"));
+  for (const char* name : {"no-internet-egress", "no-internet-ingress"}) {
+    const auto* r = find(report, name);
+    REQUIRE(r != nullptr);
+    CHECK_FALSE(r->holds);
+  }
+}
+
+TEST_CASE("a selector that matches nothing is an error naming the intent and the side", "[intent]") {
+  auto message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "intents": [{"name": "ghost", "from": "aws_ecs_service.nope", "to": "internet", "expect": "unreachable"}]})");
+  CHECK_THAT(message, Catch::Contains("intent \"ghost\": from") && Catch::Contains("aws_ecs_service.nope") &&
+                          Catch::Contains("matches nothing"));
+  message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "intents": [{"name": "ghost2", "from": "*", "to": "offprem"}]})");
+  CHECK_THAT(message, Catch::Contains("intent \"ghost2\": to") && Catch::Contains("offprem"));
+  message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "intents": [{"name": "vpc-level", "from": "aws_iam_role.task_execution", "to": "internet"}]})");
+  CHECK_THAT(message, Catch::Contains("vpc-level"));
+  message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "intents": [{"name": "src-dns", "from": "dns:app.example.com", "to": "internet"}]})");
+  CHECK_THAT(message, Catch::Contains("src-dns") && Catch::Contains("destinations"));
+}
+
+TEST_CASE("a network attached through a gateway that is not in the state is an error naming the key", "[intent]") {
+  auto message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"dx_gateway": "aws_dx_gateway.missing"}]}}, "intents": []})");
+  CHECK_THAT(message, Catch::Contains("networks.onprem.via[0].dx_gateway") && Catch::Contains("aws_dx_gateway.missing"));
+  message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "dns_forwarders": [{"domain": "example.com", "to": "aws_route53_resolver_endpoint.x"}]}},
+      "intents": []})");
+  CHECK_THAT(message, Catch::Contains("networks.onprem.dns_forwarders[0].to"));
+  message = error_in_after(R"({"intents": []})");
+  CHECK_THAT(message, Catch::Contains("no state files"));
+}
+
+TEST_CASE("subnets, addresses and module-less instance lists select interfaces", "[intent]") {
+  auto scenario = scenario::parse_scenario(R"({"states": ["network.tfstate", "app.tfstate"], "region": "ap-northeast-1",
+      "intents": [
+        {"name": "subnet-to-internet", "from": "module.network.aws_subnet.private[\"1a\"]", "to": "internet", "expect": "unreachable"},
+        {"name": "all-private-subnets", "from": "module.network.aws_subnet.private", "to": "8.8.8.8", "expect": "unreachable"},
+        {"name": "lb-to-tasks", "from": "aws_lb.app", "to": "aws_ecs_service.app", "protocol": "tcp", "port": 80},
+        {"name": "tasks-to-logs", "from": "aws_ecs_service.app", "to": "service:logs", "protocol": "tcp", "port": 443},
+        {"name": "tasks-to-lb-on-22", "from": "aws_ecs_service.app", "to": "aws_lb.app", "protocol": "tcp", "port": 22}
+      ]})",
+                                           "test.json", example + "after");
+  auto report = check_scenario(scenario);
+  for (const auto& r : report.intents) INFO(dump(r));
+  CHECK(find(report, "subnet-to-internet")->holds);
+  CHECK(find(report, "all-private-subnets")->holds);
+  CHECK(find(report, "lb-to-tasks")->holds);
+  CHECK(find(report, "tasks-to-logs")->holds);
+  const auto* blocked = find(report, "tasks-to-lb-on-22");
+  INFO(dump(*blocked));
+  CHECK_FALSE(blocked->holds);
+  CHECK(blocked->witness.has_value());
+  CHECK_FALSE(blocked->explanations.empty());
+}
+
+}  // namespace moat::intent
