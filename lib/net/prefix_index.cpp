@@ -307,7 +307,10 @@ std::optional<PrefixIndex::Group> PrefixIndex::lookup_v4(std::uint32_t address) 
 
 std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresses) const {
   std::vector<Part> parts;
-  if (addresses.family() != impl_->family) return parts;
+  if (addresses.family() != impl_->family) {  // no prefix of this index matches them
+    if (!addresses.empty()) parts.push_back(Part{addresses, std::nullopt});
+    return parts;
+  }
   std::vector<std::vector<AddressInterval>> pieces;  // per part, ascending
   std::unordered_map<std::uint32_t, std::size_t> part_of;  // label -> index into parts
   for (const auto& interval : addresses.intervals()) {

@@ -282,6 +282,10 @@ TEST_CASE("default routes, host routes and the top address are matched exactly",
   CHECK(values_of(table4.lookup(IpAddress::parse("0.0.0.0"))) == std::vector<int>{2});
   CHECK(values_of(table4.lookup(IpAddress::parse("0.0.0.1"))) == std::vector<int>{0});
   CHECK(table4.lookup(IpAddress::parse("::1")).empty());  // other family
+  const auto other = table4.partition(AddressSet::of(Prefix::parse("2001:db8::/32")));
+  REQUIRE(other.size() == 1);
+  CHECK(other[0].candidates.empty());
+  CHECK(other[0].addresses == AddressSet::of(Prefix::parse("2001:db8::/32")));
   const auto parts4 = table4.partition(AddressSet::all(IpFamily::v4));
   CHECK(parts4.size() == 4);
 
