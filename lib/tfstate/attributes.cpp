@@ -87,8 +87,11 @@ std::optional<std::int64_t> Attributes::integer(std::string_view key) const {
   if (value->is_number_integer()) return value->get<std::int64_t>();
   if (value->is_number_float()) {
     double d = value->get<double>();
-    auto i = static_cast<std::int64_t>(d);
-    if (static_cast<double>(i) == d) return i;
+    // Only whole numbers well inside the int64 range (NaN fails both comparisons).
+    if (d >= -9.0e18 && d <= 9.0e18) {
+      auto i = static_cast<std::int64_t>(d);
+      if (static_cast<double>(i) == d) return i;
+    }
   }
   if (value->is_string()) {
     const auto& text = value->get_ref<const std::string&>();
@@ -188,7 +191,7 @@ std::vector<std::pair<std::string, std::string>> Attributes::string_map(std::str
   if (!value->is_object()) fail(key, std::string(key) + " should be a map, found " + describe(*value));
   for (auto it = value->begin(); it != value->end(); ++it) {
     if (it->is_string()) result.emplace_back(it.key(), it->get<std::string>());
-    else if (!it->is_null()) result.emplace_back(it.key(), it->dump());
+    else if (it->is_primitive() && !it->is_null()) result.emplace_back(it.key(), it->dump());
   }
   return result;
 }

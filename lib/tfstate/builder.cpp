@@ -56,7 +56,11 @@ void Builder::run_pass(int pass, bool data) {
       if (entry == nullptr || entry->pass != pass) continue;
       AttributeContext context{document.file, raw.address, &snapshot_.diagnostics};
       Attributes attributes(*raw.attributes, context, raw.location);
-      entry->convert(*this, Resource{raw, attributes});
+      try {
+        entry->convert(*this, Resource{raw, attributes});
+      } catch (const nlohmann::json::exception& error) {  // a shape no converter expects
+        throw LoadError(document.file, raw.location, raw.address, std::string("unexpected attribute shape: ") + error.what());
+      }
     }
   }
 }

@@ -14,9 +14,10 @@ using nlohmann::json;
 
 namespace {
 
+// A string member; numbers and booleans as text; structured values (not expected) as "".
 std::string json_string(const json& object, std::string_view key) {
   auto it = object.find(key);
-  if (it == object.end() || it->is_null()) return {};
+  if (it == object.end() || it->is_null() || it->is_structured()) return {};
   if (it->is_string()) return it->get<std::string>();
   return it->dump();
 }
@@ -65,6 +66,7 @@ EcsContainer container_from(const json& definition) {
     container.log_driver = json_string(*it, a::cd_log_driver);
     if (auto options = it->find(a::cd_options); options != it->end() && options->is_object()) {
       for (auto option = options->begin(); option != options->end(); ++option) {
+        if (option->is_structured()) continue;
         container.log_options.emplace_back(option.key(), option->is_string() ? option->get<std::string>() : option->dump());
       }
     }

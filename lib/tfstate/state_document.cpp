@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <tuple>
 
 #include "keys.hpp"
 #include "moat/core/error.hpp"
@@ -162,7 +163,11 @@ void read_v3(StateDocument& doc) {
 }
 
 // ---- show -json / plan ---------------------------------------------------------------
-void read_module_values(StateDocument& doc, const json& module, const std::string& where) {
+// child_modules nest as deep as the configuration's modules; far deeper is hostile input.
+constexpr int max_module_depth = 256;
+
+void read_module_values(StateDocument& doc, const json& module, const std::string& where, int depth = 0) {
+  if (depth > max_module_depth) envelope_error(doc, where, "child_modules nested more than 256 deep");
   if (const json* resources = member(module, keys::resources); resources != nullptr && resources->is_array()) {
     for (std::size_t r = 0; r < resources->size(); ++r) {
       const json& resource = (*resources)[r];
@@ -180,7 +185,7 @@ void read_module_values(StateDocument& doc, const json& module, const std::strin
   }
   if (const json* children = member(module, keys::child_modules); children != nullptr && children->is_array()) {
     for (std::size_t c = 0; c < children->size(); ++c) {
-      read_module_values(doc, (*children)[c], where + "/child_modules/" + std::to_string(c));
+      read_module_values(doc, (*children)[c], where + "/child_modules/" + std::to_string(c), depth + 1);
     }
   }
 }
@@ -192,18 +197,26 @@ void read_values(StateDocument& doc, const json& values, const std::string& wher
 // One node of the flatmap tree while unflattening: the keys below a common prefix.
 using FlatEntries = std::vector<std::pair<std::string_view, const json*>>;
 
-json build_flat(const FlatEntries& entries);
+json build_flat(const FlatEntries& entries, int depth);
+
+// Deeper flatmap paths than this are kept as one key (real states nest a few levels; a
+// hostile key with thousands of dots must not exhaust the stack).
+constexpr int max_flat_depth = 32;
+
+// Flatmap values are strings; anything else is kept only if it is a scalar (copying a
+// hostile nested value would recurse once per level).
+json flat_value(const json& value) { return value.is_primitive() ? value : json(); }
 
 bool is_index(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-json build_flat(const FlatEntries& entries) {
+json build_flat(const FlatEntries& entries, int depth) {
   // Group by the first path segment, keeping the remainder.
   std::map<std::string_view, FlatEntries> groups;
   std::map<std::string_view, const json*> leaves;
   for (const auto& [key, value] : entries) {
-    auto dot = key.find('.');
+    auto dot = depth >= max_flat_depth ? std::string_view::npos : key.find('.');
     if (dot == std::string_view::npos) {
       leaves[key] = value;
     } else {
@@ -211,7 +224,7 @@ json build_flat(const FlatEntries& entries) {
     }
   }
   json result = json::object();
-  for (const auto& [key, value] : leaves) result[std::string(key)] = *value;
+  for (const auto& [key, value] : leaves) result[std::string(key)] = flat_value(*value);
   for (auto& [key, children] : groups) {
     bool is_map = false;
     bool is_list = false;
@@ -222,7 +235,7 @@ json build_flat(const FlatEntries& entries) {
     if (is_map) {  // map keys may contain dots: keep the remainder verbatim
       json map = json::object();
       for (const auto& [child, value] : children) {
-        if (child != keys::flat_map_count) map[std::string(child)] = *value;
+        if (child != keys::flat_map_count) map[std::string(child)] = flat_value(*value);
       }
       result[std::string(key)] = std::move(map);
     } else if (is_list) {
@@ -236,17 +249,19 @@ json build_flat(const FlatEntries& entries) {
         else elements[child.substr(0, dot)].emplace_back(child.substr(dot + 1), value);
       }
       std::vector<std::pair<std::string_view, json>> items;
-      for (const auto& [index, value] : scalars) items.emplace_back(index, *value);
-      for (const auto& [index, element] : elements) items.emplace_back(index, build_flat(element));
-      std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-        if (is_index(a.first) && is_index(b.first) && a.first.size() != b.first.size()) return a.first.size() < b.first.size();
-        return a.first < b.first;
-      });
+      for (const auto& [index, value] : scalars) items.emplace_back(index, flat_value(*value));
+      for (const auto& [index, element] : elements) items.emplace_back(index, build_flat(element, depth + 1));
+      // List indices in numeric order (shorter first, then by text), then set hashes by text.
+      auto order = [](std::string_view key) {
+        bool index = is_index(key);
+        return std::tuple(index ? 0 : 1, index ? key.size() : 0, key);
+      };
+      std::stable_sort(items.begin(), items.end(), [&](const auto& a, const auto& b) { return order(a.first) < order(b.first); });
       json list = json::array();
       for (auto& item : items) list.push_back(std::move(item.second));
       result[std::string(key)] = std::move(list);
     } else {
-      result[std::string(key)] = build_flat(children);
+      result[std::string(key)] = build_flat(children, depth + 1);
     }
   }
   return result;
@@ -259,7 +274,7 @@ json unflatten(const json& flat) {
   FlatEntries entries;
   entries.reserve(flat.size());
   for (auto it = flat.begin(); it != flat.end(); ++it) entries.emplace_back(it.key(), &*it);
-  return build_flat(entries);
+  return build_flat(entries, 0);
 }
 
 std::unique_ptr<StateDocument> read_state_document(std::string_view text, std::string file, const LoadOptions& options,
@@ -274,6 +289,11 @@ std::unique_ptr<StateDocument> read_state_document(std::string_view text, std::s
     auto colon = message.find(": ");
     if (colon != std::string::npos) message = message.substr(colon + 2);
     throw LoadError(doc->file, line_column(text, error.byte), "", "malformed JSON: " + message);
+  } catch (const json::exception& error) {  // e.g. out_of_range for a number like 1e400
+    std::string message = error.what();
+    auto bracket = message.find("] ");
+    if (bracket != std::string::npos) message = message.substr(bracket + 2);
+    throw LoadError(doc->file, "", "", "unusable JSON: " + message);
   }
   const json& root = doc->root;
   if (!root.is_object()) envelope_error(*doc, "", "not a Terraform state: the document is not a JSON object");

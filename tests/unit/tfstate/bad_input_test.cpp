@@ -136,3 +136,19 @@ TEST_CASE("text input reports the given file name", "[tfstate]") {
     CHECK_THAT(error.what(), Contains("malformed JSON"));
   }
 }
+
+TEST_CASE("hostile JSON is rejected with a LoadError, never with a foreign exception", "[tfstate]") {
+  // A number nlohmann cannot hold: out_of_range, not parse_error.
+  CHECK_THROWS_AS(tfstate::load_state_text(R"({"version": 4, "serial": 1e400, "resources": []})", "big.tfstate"), LoadError);
+  // A float port far outside int64: rejected as a wrong type, no undefined cast.
+  constexpr const char* float_port = R"({"version": 4, "resources": [{"mode": "managed", "type": "aws_lb_listener",
+    "name": "l", "instances": [{"attributes": {"id": "arn:l", "port": -1e300}}]}]})";
+  CHECK_THROWS_AS(tfstate::load_state_text(float_port, "float.tfstate"), LoadError);
+  // A flatmap key with thousands of segments loads (the deep part is kept as one key).
+  std::string key = "a";
+  for (int i = 0; i < 5000; ++i) key += ".b";
+  std::string flat = R"({"version": 3, "modules": [{"path": ["root"], "resources": {"aws_vpc.v": {"type": "aws_vpc",
+    "primary": {"id": "vpc-1", "attributes": {"id": "vpc-1", "cidr_block": "10.0.0.0/16", ")" + key + R"(": "x"}}}}}]})";
+  auto snapshot = tfstate::load_state_text(flat, "deep.tfstate");
+  CHECK(snapshot.vpcs.size() == 1);
+}
