@@ -153,7 +153,13 @@ Result Walk::in_vpc(model::VpcId vpc_id, const std::string& name, RecordType typ
          vpc.origin, Outcome::dns_support_disabled);
     return ending(Outcome::dns_support_disabled, vpc.origin);
   }
-  step(StepKind::amazon_resolver, name, "Amazon resolver of the VPC (never filtered by SG/NACL, R0.3)", vpc.origin);
+  std::string resolver_address = "169.254.169.253";
+  if (!vpc.ipv4_cidrs.empty() && vpc.ipv4_cidrs.front().network().is_v4())
+    resolver_address =
+        net::IpAddress(net::Ipv4Address(vpc.ipv4_cidrs.front().network().v4().value() + 2)).to_string() + " / " +
+        resolver_address;
+  step(StepKind::amazon_resolver, name,
+       "Amazon resolver of the VPC at " + resolver_address + " (never filtered by SG/NACL, R0.3)", vpc.origin);
 
   // Most specific resolver rule associated with the VPC (R6.5).
   const model::ResolverRule* best_rule = nullptr;

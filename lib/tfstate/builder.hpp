@@ -9,6 +9,8 @@
 //   C  linking: associations applied, implied routes and attachments synthesised,
 //      references resolved, local routes added, everything sorted.
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +75,8 @@ class Builder {
   std::vector<PendingAssociation> edge_route_tables;    // IGW/VGW -> route table
   std::vector<PendingAssociation> main_route_tables;    // VPC -> route table
   std::vector<PendingAssociation> subnet_network_acls;  // subnet -> NACL
+  std::vector<PendingAssociation> vpc_dhcp_options;     // VPC -> DHCP options set
+  std::map<std::string, std::vector<std::string>, std::less<>> dhcp_options;  // id -> DNS servers
 
  private:
   void run_pass(int pass, bool data);

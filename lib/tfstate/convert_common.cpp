@@ -17,14 +17,14 @@ bool enabled(const Attributes& attributes, std::string_view key, bool fallback) 
   std::string text = attributes.str(key);
   if (text.empty()) return fallback;
   if (text == keys::value::enable) return true;
-  if (text == "disable") return false;
+  if (text == keys::value::disable) return false;
   return attributes.boolean(key, fallback);
 }
 
 ProtocolPorts protocol_ports(const Attributes& attributes, std::string_view protocol_key, std::string_view from_key,
                              std::string_view to_key, std::string_view icmp_type_key, std::string_view icmp_code_key) {
   std::string text = attributes.str(protocol_key);
-  if (text.empty()) text = "-1";
+  if (text.empty()) text = keys::value::all_protocols;
   for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   net::ProtocolSet protocols;
   try {

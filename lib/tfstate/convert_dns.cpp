@@ -70,10 +70,10 @@ void convert_record(Builder& builder, const Resource& r) {
   std::string fqdn = at.str(a::fqdn);
   record.name = normalise_dns_name(fqdn.empty() ? at.str(a::name) : fqdn);  // made absolute in pass C if relative
   record.type_name = at.str(a::type);
-  record.type = record.type_name == "A"       ? RecordType::a
-                : record.type_name == "AAAA"  ? RecordType::aaaa
-                : record.type_name == "CNAME" ? RecordType::cname
-                                              : RecordType::other;
+  record.type = record.type_name == keys::value::record_a       ? RecordType::a
+                : record.type_name == keys::value::record_aaaa  ? RecordType::aaaa
+                : record.type_name == keys::value::record_cname ? RecordType::cname
+                                                                : RecordType::other;
   if (auto ttl = at.integer(a::ttl); ttl && *ttl >= 0) record.ttl = static_cast<std::uint32_t>(*ttl);
   record.values = at.strings(a::records);
   if (auto alias = at.object(a::alias)) {

@@ -125,7 +125,7 @@ void convert_security_group(Builder& builder, const Resource& r) {
   group.origin = r.origin(aws_id_of(at));
   group.name = at.str(a::name);
   group.vpc = ref<VpcId>(at, a::vpc_id);
-  group.is_default = r.raw.type == keys::resource::default_security_group || group.name == "default";
+  group.is_default = r.raw.type == keys::resource::default_security_group || group.name == keys::value::default_group_name;
   group.rules_known = !r.raw.data;
   for (auto direction : {RuleDirection::ingress, RuleDirection::egress}) {
     for (const auto& block : at.objects(direction == RuleDirection::ingress ? a::ingress : a::egress)) {
@@ -195,7 +195,7 @@ void convert_managed_prefix_list(Builder& builder, const Resource& r) {
   ManagedPrefixList list;
   list.origin = r.origin(aws_id_of(at));
   list.name = at.str(a::name);
-  list.aws_managed = at.str(a::owner_id) == "AWS" || r.raw.type == keys::resource::prefix_list;
+  list.aws_managed = at.str(a::owner_id) == keys::value::aws_owner || r.raw.type == keys::resource::prefix_list;
   for (auto key : {a::entry, a::entries}) {
     for (const auto& entry : at.objects(key)) {
       if (auto prefix = entry.prefix(a::cidr)) list.entries.push_back(*prefix);

@@ -219,6 +219,38 @@ void convert_transit_gateway_vpc_attachment(Builder& builder, const Resource& r)
   builder.add(std::move(attachment), r);
 }
 
+// The accepter side of a cross-account VPC attachment: the same attachment id, so it only
+// adds the attachment when the requester's state is not loaded.
+void convert_transit_gateway_vpc_attachment_accepter(Builder& builder, const Resource& r) {
+  if (builder.find<TransitGatewayAttachment>(aws_id_of(r.attributes)) != nullptr) return;
+  convert_transit_gateway_vpc_attachment(builder, r);
+}
+
+// Peering and Connect attachments, and the VPN / DX attachments data sources describe.
+void convert_transit_gateway_other_attachment(Builder& builder, const Resource& r) {
+  namespace t = keys::resource;
+  const Attributes& at = r.attributes;
+  TransitGatewayAttachment attachment;
+  attachment.origin = r.origin(aws_id_of(at));
+  attachment.transit_gateway = ref<TransitGatewayId>(at, a::transit_gateway_id);
+  if (r.raw.type == t::transit_gateway_peering_attachment) {
+    attachment.attachment_kind = TransitGatewayAttachmentKind::peering;
+    attachment.resource_id = at.str(a::peer_transit_gateway_id);
+  } else if (r.raw.type == t::transit_gateway_connect) {
+    attachment.attachment_kind = TransitGatewayAttachmentKind::connect;
+    attachment.resource_id = at.str(a::transport_attachment_id);
+  } else if (r.raw.type == t::transit_gateway_vpn_attachment) {
+    attachment.attachment_kind = TransitGatewayAttachmentKind::vpn;
+    attachment.resource_id = at.str(a::vpn_connection_id);
+  } else {
+    attachment.attachment_kind = TransitGatewayAttachmentKind::direct_connect_gateway;
+    attachment.resource_id = at.str(a::dx_gateway_id);
+  }
+  attachment.default_route_table_association = at.boolean(a::transit_gateway_default_route_table_association, true);
+  attachment.default_route_table_propagation = at.boolean(a::transit_gateway_default_route_table_propagation, true);
+  builder.add(std::move(attachment), r);
+}
+
 void convert_transit_gateway_route_table(Builder& builder, const Resource& r) {
   const Attributes& at = r.attributes;
   TransitGatewayRouteTable table;

@@ -83,7 +83,7 @@ void convert_load_balancer(Builder& builder, const Resource& r) {
   std::string type = at.str(a::load_balancer_type);
   lb.type = classic                          ? LoadBalancerType::classic
             : type == keys::value::network   ? LoadBalancerType::network
-            : type == "gateway"              ? LoadBalancerType::gateway
+            : type == keys::value::gateway_lb ? LoadBalancerType::gateway
                                              : LoadBalancerType::application;
   lb.internal = at.boolean(a::internal, false);
   lb.dualstack = at.str(a::ip_address_type) == keys::value::dualstack;

@@ -114,6 +114,7 @@ void convert_vpc(Builder& builder, const Resource& r) {
   if (vpc.main_route_table.empty()) vpc.main_route_table = ref<RouteTableId>(at, a::default_route_table_id);
   vpc.default_security_group = ref<SecurityGroupId>(at, a::default_security_group_id);
   vpc.default_network_acl = ref<NetworkAclId>(at, a::default_network_acl_id);
+  vpc.dhcp_options_id = at.str(a::dhcp_options_id);
   builder.add(std::move(vpc), r);
 }
 
@@ -124,6 +125,17 @@ void convert_vpc_cidr_association(Builder& builder, const Resource& r) {
   if (vpc == nullptr) return builder.missing_owner(r, "VPC", vpc_id, "CIDR ignored");
   if (auto cidr = at.prefix(a::cidr_block)) add_cidr(vpc->ipv4_cidrs, *cidr);
   if (auto cidr = at.prefix(a::ipv6_cidr_block)) add_cidr(vpc->ipv6_cidrs, *cidr);
+}
+
+// DHCP options sets are not model objects: their DNS servers are copied onto the VPCs that
+// use them in pass C.
+void convert_dhcp_options(Builder& builder, const Resource& r) {
+  builder.dhcp_options.emplace(aws_id_of(r.attributes), r.attributes.strings(a::domain_name_servers));
+}
+
+void convert_dhcp_options_association(Builder& builder, const Resource& r) {
+  const Attributes& at = r.attributes;
+  builder.vpc_dhcp_options.push_back({at.str(a::vpc_id), at.str(a::dhcp_options_id), r.origin(aws_id_of(at)), r.raw.data});
 }
 
 void convert_subnet(Builder& builder, const Resource& r) {

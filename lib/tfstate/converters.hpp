@@ -18,6 +18,8 @@ void convert_route(Builder&, const Resource&);
 void convert_route_table_association(Builder&, const Resource&);
 void convert_main_route_table_association(Builder&, const Resource&);
 void convert_vgw_route_propagation(Builder&, const Resource&);
+void convert_dhcp_options(Builder&, const Resource&);
+void convert_dhcp_options_association(Builder&, const Resource&);
 
 // convert_gateways.cpp
 void convert_internet_gateway(Builder&, const Resource&);
@@ -36,6 +38,8 @@ void convert_dx_gateway_association(Builder&, const Resource&);
 void convert_transit_gateway(Builder&, const Resource&);
 void convert_transit_gateway_vpc_attachment(Builder&, const Resource&);
 void convert_transit_gateway_route_table(Builder&, const Resource&);
+void convert_transit_gateway_other_attachment(Builder&, const Resource&);
+void convert_transit_gateway_vpc_attachment_accepter(Builder&, const Resource&);
 void convert_transit_gateway_route(Builder&, const Resource&);
 void convert_transit_gateway_route_table_link(Builder&, const Resource&);
 void convert_vpc_peering_connection(Builder&, const Resource&);

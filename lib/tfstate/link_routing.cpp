@@ -44,6 +44,21 @@ void apply_main_route_tables(Builder& builder) {
   }
 }
 
+void apply_dhcp_options(Builder& builder) {
+  for (const auto* p : in_apply_order(builder.vpc_dhcp_options)) {
+    Vpc* vpc = builder.find<Vpc>(p->from);
+    if (vpc == nullptr) {
+      report(builder, p->origin, "ref.unresolved", "VPC " + p->from + " is not in the loaded state: DHCP options association ignored");
+      continue;
+    }
+    vpc->dhcp_options_id = p->to;
+  }
+  for (auto& vpc : builder.snapshot().vpcs) {
+    auto it = builder.dhcp_options.find(vpc.dhcp_options_id);
+    if (it != builder.dhcp_options.end()) vpc.domain_name_servers = it->second;
+  }
+}
+
 void apply_subnet_route_tables(Builder& builder) {
   for (const auto* p : in_apply_order(builder.subnet_route_tables)) {
     Subnet* subnet = builder.find<Subnet>(p->from);
@@ -259,6 +274,7 @@ void absolute_record_names(Builder& builder) {
 
 void link_routing(Builder& builder) {
   apply_main_route_tables(builder);
+  apply_dhcp_options(builder);
   apply_subnet_route_tables(builder);
   apply_edge_route_tables(builder);
   apply_subnet_network_acls(builder);

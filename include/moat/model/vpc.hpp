@@ -1,6 +1,8 @@
 #pragma once
 // Vpc: address space, DNS attributes and the VPC's default objects.
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "moat/model/ids.hpp"
@@ -24,6 +26,10 @@ struct Vpc {
   Ref<SecurityGroupId> default_security_group;
   Ref<NetworkAclId> default_network_acl;
   Origin main_route_table_association;  // aws_main_route_table_association, if any
+  // DHCP options (R6.2): the DNS servers instances are told to use. nullopt = the DHCP
+  // options set is not in the loaded state; {"AmazonProvidedDNS"} is the AWS default.
+  std::string dhcp_options_id;
+  std::optional<std::vector<std::string>> domain_name_servers;
 };
 
 }  // namespace moat::model
