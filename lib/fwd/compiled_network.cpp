@@ -187,6 +187,14 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
     }
   }
 
+  for (std::uint32_t a = 0; a < s.transit_gateway_attachments.size(); ++a) {
+    const auto& attachment = s.transit_gateway_attachments[a];
+    if (attachment.attachment_kind == model::TransitGatewayAttachmentKind::vpc && attachment.vpc.id &&
+        attachment.transit_gateway.id)
+      c.vpc_attachments.emplace(std::pair(model::index(*attachment.vpc.id), model::index(*attachment.transit_gateway.id)),
+                                model::TransitGatewayAttachmentId{a});
+  }
+
   c.edge_table_of_igw.resize(s.internet_gateways.size());
   c.edge_table_of_vgw.resize(s.vpn_gateways.size());
   for (std::uint32_t t = 0; t < s.route_tables.size(); ++t) {

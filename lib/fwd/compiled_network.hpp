@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,8 @@ struct CompiledNetwork {
   std::vector<std::optional<model::RouteTableId>> edge_table_of_igw;  // by InternetGatewayId
   std::vector<std::optional<model::RouteTableId>> edge_table_of_vgw;  // by VpnGatewayId
   std::map<std::uint32_t, net::PacketSet> listener_packets;     // LoadBalancerId -> accepted packets
+  // (VpcId, TransitGatewayId) -> the VPC attachment.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, model::TransitGatewayAttachmentId> vpc_attachments;
 };
 
 CompiledNetwork compile_network(const graph::ForwardingGraph& graph);

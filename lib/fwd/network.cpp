@@ -506,13 +506,9 @@ struct Network::Impl {
     }
 
     std::optional<model::TransitGatewayAttachmentId> vpc_attachment(model::VpcId vpc, model::TransitGatewayId tgw) const {
-      for (std::uint32_t a = 0; a < s().transit_gateway_attachments.size(); ++a) {
-        const auto& attachment = s().transit_gateway_attachments[a];
-        if (attachment.attachment_kind == model::TransitGatewayAttachmentKind::vpc && attachment.vpc.id == vpc &&
-            attachment.transit_gateway.id == tgw)
-          return model::TransitGatewayAttachmentId{a};
-      }
-      return std::nullopt;
+      auto it = c().vpc_attachments.find(std::pair(model::index(vpc), model::index(tgw)));
+      if (it == c().vpc_attachments.end()) return std::nullopt;
+      return it->second;
     }
 
     // The attachment subnet in the AZ of `subnet` (+1), if any; else nullopt.
@@ -544,7 +540,9 @@ struct Network::Impl {
       auto entry = attachment_subnet_in_az(attachment, frame.az_subnet);
       if (!entry) {
         drop(frame, frame.packets, here, ExplanationCode::TGW_ATTACH_VPC_AZ_RESTRICTION, attachment.origin.address,
-             "the attachment has no subnet in " + s().subnets[frame.az_subnet - 1].availability_zone + " (R8.1)");
+             "the attachment has no subnet in " +
+                 (frame.az_subnet ? s().subnets[frame.az_subnet - 1].availability_zone : std::string("the source's AZ")) +
+                 " (R8.1)");
         return;
       }
       PacketSet packets = frame.packets;

@@ -118,3 +118,58 @@ TEST_CASE("peering is not transitive: on-prem traffic cannot continue over a pee
 }
 
 }  // namespace moat::fwd::test
+
+namespace moat::fwd::test {
+
+namespace {
+
+// On-prem over a transit VIF: DX gateway -> TGW -> VPC.
+struct TransitVif {
+  SnapshotBuilder b;
+  model::InstanceId host{};
+  TransitVif(const char* allowed) {
+    auto vpc = b.vpc("main", "10.0.0.0/16");
+    auto subnet = b.subnet(vpc, "app", "10.0.1.0/24");
+    auto table = b.route_table(vpc, "app");
+    b.associate(subnet, table);
+    auto tgw = b.tgw("hub");
+    b.route(table, "192.168.0.0/16", "tgw-hub", tgw, "onprem");
+    auto vpc_attachment = b.tgw_attach(tgw, vpc, {subnet}, "main");
+    auto dx = b.dx_gateway("corp");
+    auto dx_attachment = b.dx_associate_tgw(dx, tgw, {allowed}, "corp");
+    auto hub = b.tgw_table(tgw, "hub");
+    for (auto a : {vpc_attachment, dx_attachment}) {
+      b.tgw_associate(hub, a);
+      b.tgw_propagate(hub, a);
+    }
+    host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")});
+  }
+  std::vector<graph::ExternalNetwork> networks() const {
+    return {{"onprem", {cidr("192.168.0.0/16")}, {{graph::Attachment{model::DxGatewayId{0}}}}}};
+  }
+  Endpoint host_endpoint() const { return Endpoint::of({ObjectKind::instance, model::index(host)}); }
+};
+
+}  // namespace
+
+TEST_CASE("over a transit VIF on-prem learns the DX-TGW allowed prefixes and connects through the TGW", "[fwd]") {
+  TransitVif s("10.0.0.0/8");
+  Network network(s.b.snapshot, s.networks());
+  auto verdict = network.reachable({Endpoint::external("onprem")}, {s.host_endpoint()}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::holds);
+  auto out = network.flow({s.host_endpoint()}, tcp_to("192.168.1.0/24", 443), {Endpoint::external("onprem")});
+  REQUIRE(out.delivered.size() == 1);
+  CHECK(path_names(out.delivered.front().path, "aws_route.onprem"));
+  CHECK(path_names(out.delivered.front().path, "aws_dx_gateway_association.corp"));
+}
+
+TEST_CASE("over a transit VIF on-prem cannot reach what the allowed prefixes do not advertise", "[fwd]") {
+  TransitVif s("10.9.0.0/16");
+  Network network(s.b.snapshot, s.networks());
+  auto verdict = network.reachable({Endpoint::external("onprem")}, {s.host_endpoint()}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::fails);
+  CHECK(find_drop(verdict.blockers, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE) != nullptr);
+  CHECK(network.isolated({Endpoint::external("onprem")}, {s.host_endpoint()}).holds());
+}
+
+}  // namespace moat::fwd::test

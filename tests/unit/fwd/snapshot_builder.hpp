@@ -231,6 +231,27 @@ class SnapshotBuilder {
     return snapshot.add(std::move(assoc));
   }
 
+  // A DX gateway associated with a TGW, with its TGW attachment (R7.3).
+  model::TransitGatewayAttachmentId dx_associate_tgw(model::DxGatewayId dx, model::TransitGatewayId tgw,
+                                                     std::vector<const char*> allowed, const std::string& name) {
+    model::TransitGatewayAttachment attachment;
+    attachment.origin = origin("aws_dx_gateway_association", name, "tgw-attach-dx-" + name);
+    attachment.attachment_kind = model::TransitGatewayAttachmentKind::direct_connect_gateway;
+    attachment.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    attachment.resource_id = snapshot.get(dx).origin.aws_id;
+    auto attachment_id = snapshot.add(std::move(attachment));
+    model::DxGatewayAssociation assoc;
+    assoc.origin = origin("aws_dx_gateway_association", name, "dxassoc-" + name);
+    assoc.dx_gateway = {snapshot.get(dx).origin.aws_id, dx};
+    assoc.gateway_kind = model::DxAssociatedGatewayKind::transit_gateway;
+    assoc.associated_gateway_id = snapshot.get(tgw).origin.aws_id;
+    assoc.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    assoc.transit_gateway_attachment = attachment_ref(attachment_id);
+    for (auto* p : allowed) assoc.allowed_prefixes.push_back(cidr(p));
+    snapshot.add(std::move(assoc));
+    return attachment_id;
+  }
+
   model::TransitGatewayId tgw(const std::string& name) {
     model::TransitGateway tgw;
     tgw.origin = origin("aws_ec2_transit_gateway", name, "tgw-" + name);
