@@ -4,6 +4,9 @@
 //
 // Benchmark names: <what>/<implementation>/<mix>/<prefixes>[/<addresses>], e.g.
 //   lookup/moat/bgp/1000000/random     lookup/rte_lpm/bgp/1000000/inside
+// Implementations: moat (PrefixTable<uint32_t>::lookup, the typed API: address in, span
+// of entries out), moat_index (PrefixIndex::lookup_v4: address value in, group id out,
+// like rte_lpm), rte_lpm, rte_lpm_bulk (rte_lpm_lookup_bulk, 64 at a time), linear.
 // "random" addresses are uniform over 0.0.0.0/0; "inside" addresses fall inside a
 // uniformly chosen table prefix. Lookups run in batches of 256 over a pre-generated
 // array of 2^20 addresses; items_per_second is lookups per second.
@@ -79,7 +82,7 @@ struct Workload {
 
   std::unique_ptr<Table> moat;
   std::size_t moat_heap_bytes = 0;  // malloc'd bytes observed while building (cross-check)
-  std::size_t moat_index_bytes = 0;
+  std::unique_ptr<net::PrefixIndex> index;  // the untyped index under the table, alone
   double moat_build_seconds = 0;
   std::unique_ptr<LinearLpm> linear;
 #ifdef MOAT_BENCH_WITH_DPDK
@@ -105,7 +108,7 @@ struct Workload {
       moat = std::make_unique<Table>(net::IpFamily::v4, entries_of(prefixes));
       moat_build_seconds = seconds_since(start);
       moat_heap_bytes = heap_in_use() - heap_before;
-      moat_index_bytes = net::PrefixIndex(net::IpFamily::v4, prefixes).memory_bytes();
+      index = std::make_unique<net::PrefixIndex>(net::IpFamily::v4, prefixes);
       check_moat_against_linear();
     }
     return *moat;
@@ -130,6 +133,13 @@ struct Workload {
         if (got != expected) {
           disagree(name() + ": moat answers " + describe(got) + " for " + net::Ipv4Address(list[i]).to_string() +
                    ", the linear scan " + describe(expected));
+        }
+        const auto group = index->lookup_v4(list[i]);
+        const std::optional<net::Prefix> by_index =
+            group ? std::optional<net::Prefix>(index->group_prefix(*group)) : std::nullopt;
+        if (by_index != expected) {
+          disagree(name() + ": PrefixIndex::lookup_v4 answers " + describe(by_index) + " for " +
+                   net::Ipv4Address(list[i]).to_string() + ", the linear scan " + describe(expected));
         }
       }
     }
@@ -196,6 +206,14 @@ std::uint64_t moat_lookup_each(const Table& table, std::span<const std::uint32_t
   return sum;
 }
 
+std::uint64_t index_lookup_each(const net::PrefixIndex& index, std::span<const std::uint32_t> addresses) {
+  std::uint64_t sum = 0;
+  for (const std::uint32_t address : addresses) {
+    if (auto group = index.lookup_v4(address)) sum += *group;
+  }
+  return sum;
+}
+
 std::uint64_t linear_lookup_each(const LinearLpm& table, std::span<const std::uint32_t> addresses) {
   std::uint64_t sum = 0;
   for (const std::uint32_t address : addresses) {
@@ -228,6 +246,16 @@ void moat_lookup(benchmark::State& state, std::size_t size, LengthMix mix, Addre
   table_counters(state, w, static_cast<double>(table.memory_bytes()));
 }
 
+// PrefixIndex::lookup_v4 alone: address value in, group id out — the same contract as
+// rte_lpm_lookup (next hop id out), without PrefixTable's step to the entries.
+void index_lookup(benchmark::State& state, std::size_t size, LengthMix mix, Addresses kind) {
+  auto& w = workload(size, mix);
+  w.moat_table();
+  const net::PrefixIndex& index = *w.index;
+  run_lookups(state, w.addresses(kind), [&](auto span) { return index_lookup_each(index, span); });
+  table_counters(state, w, static_cast<double>(index.lookup_memory_bytes()));
+}
+
 void linear_lookup(benchmark::State& state, std::size_t size, LengthMix mix, Addresses kind) {
   auto& w = workload(size, mix);
   w.moat_table();  // runs the correctness check
@@ -247,7 +275,10 @@ void moat_build(benchmark::State& state, std::size_t size, LengthMix mix) {
     benchmark::DoNotOptimize(table.size());
   }
   table_counters(state, w, static_cast<double>(w.moat->memory_bytes()));
-  state.counters["index_bytes_per_prefix"] = static_cast<double>(w.moat_index_bytes) / static_cast<double>(size);
+  state.counters["index_bytes_per_prefix"] = static_cast<double>(w.index->memory_bytes()) / static_cast<double>(size);
+  state.counters["lookup_bytes_per_prefix"] =
+      static_cast<double>(w.index->lookup_memory_bytes()) / static_cast<double>(size);
+  state.counters["lookup_MiB"] = static_cast<double>(w.index->lookup_memory_bytes()) / (1024.0 * 1024.0);
   state.counters["malloc_bytes_per_prefix"] = static_cast<double>(w.moat_heap_bytes) / static_cast<double>(size);
 }
 
@@ -311,20 +342,31 @@ void register_all() {
       b->UseManualTime()->Unit(benchmark::kMillisecond);
       if (size >= 1'000'000) b->Iterations(3);
 #ifdef MOAT_BENCH_WITH_DPDK
-      benchmark::RegisterBenchmark(name_of("build", "rte_lpm", mix, size).c_str(), dpdk_build, size, mix)
-          ->UseManualTime()
-          ->Unit(benchmark::kMillisecond)
-          ->Iterations(1);
+      // rte_lpm's tbl8_alloc scans the tbl8 groups from the first for a free one, so a
+      // build costs O(groups^2): the uniform 1 M table needs ~317 k groups and took 478 s
+      // on an idle 2-CPU machine (far longer on a busy one). Opt in with the variable.
+      const bool with_dpdk =
+          !(mix == LengthMix::uniform && size >= 1'000'000) || std::getenv("MOAT_BENCH_SLOW_RTE_LPM") != nullptr;
+      if (with_dpdk) {
+        benchmark::RegisterBenchmark(name_of("build", "rte_lpm", mix, size).c_str(), dpdk_build, size, mix)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(1);
+      }
 #endif
       for (auto kind : kinds) {
         const std::string suffix = std::string("/") + to_string(kind);
         benchmark::RegisterBenchmark((name_of("lookup", "moat", mix, size) + suffix).c_str(), moat_lookup, size, mix,
                                      kind);
+        benchmark::RegisterBenchmark((name_of("lookup", "moat_index", mix, size) + suffix).c_str(), index_lookup, size,
+                                     mix, kind);
 #ifdef MOAT_BENCH_WITH_DPDK
-        benchmark::RegisterBenchmark((name_of("lookup", "rte_lpm", mix, size) + suffix).c_str(), dpdk_lookup, size,
-                                     mix, kind, false);
-        benchmark::RegisterBenchmark((name_of("lookup", "rte_lpm_bulk", mix, size) + suffix).c_str(), dpdk_lookup,
-                                     size, mix, kind, true);
+        if (with_dpdk) {
+          benchmark::RegisterBenchmark((name_of("lookup", "rte_lpm", mix, size) + suffix).c_str(), dpdk_lookup, size,
+                                       mix, kind, false);
+          benchmark::RegisterBenchmark((name_of("lookup", "rte_lpm_bulk", mix, size) + suffix).c_str(), dpdk_lookup,
+                                       size, mix, kind, true);
+        }
 #endif
         if (size <= 100'000) {
           auto* linear = benchmark::RegisterBenchmark((name_of("lookup", "linear", mix, size) + suffix).c_str(),

@@ -10,7 +10,8 @@ scenario tests that need a large network with a known answer.
 Layout (Terraform addresses):
   module.hub                 hub VPC: public + private subnets per AZ, internet gateway,
                              one NAT gateway (with EIP) per AZ, route tables managed with
-                             aws_route resources, the hub's transit gateway attachment
+                             aws_route resources, the adopted default network ACL, the
+                             hub's transit gateway attachment
   module.transit             transit gateway, "spokes" and "hub" route tables with static
                              routes (and one blackhole), attachment associations, a
                              Direct Connect gateway associated with the transit gateway
@@ -472,6 +473,16 @@ class Generator:
                        [address(module, "aws_route_table", "private")])
             self.association(module, key, "private", i, rtb, private[i],
                              [address(module, "aws_route_table", "private"), address(module, "aws_subnet", "private")])
+        # The hub's subnets keep the VPC's default network ACL, adopted into the state.
+        acl = self.ids.hex("acl-", key, "default")
+        allow_all = {"action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 0, "icmp_code": 0, "icmp_type": 0,
+                     "ipv6_cidr_block": "", "protocol": "-1", "rule_no": 100, "to_port": 0}
+        self.state.add(module, "aws_default_network_acl", "this", {
+            "arn": self.ids.arn("ec2", "network-acl/" + acl), "default_network_acl_id": acl,
+            "egress": [allow_all], "id": acl, "ingress": [allow_all], "owner_id": self.ids.account,
+            "subnet_ids": sorted(public + private), "tags": tags("hub-default")[0],
+            "tags_all": tags("hub-default")[1], "vpc_id": vpc_id,
+        }, dependencies=[address(module, "aws_vpc", "this")])
         self.tgw_attachment(module, key, vpc_id, private, "hub")
         return vpc_id
 

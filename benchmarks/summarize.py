@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Turns the JSON of bench_lpm and bench_packet_set into the Markdown tables of
+benchmarks/README.md. Usage: python3 benchmarks/summarize.py [build-bench]"""
+
+import json
+import pathlib
+import sys
+
+
+def load(path):
+    if not path.exists():
+        return {}
+    runs = json.loads(path.read_text())["benchmarks"]
+    return {run["name"]: run for run in runs if run.get("run_type", "iteration") == "iteration"}
+
+
+def find(runs, prefix):
+    """The run whose name starts with prefix (names may carry /iterations:N/manual_time)."""
+    for name, run in runs.items():
+        if name == prefix or name.startswith(prefix + "/"):
+            return run
+    return None
+
+
+def millions(run):
+    return f"{run['items_per_second'] / 1e6:.1f}" if run else "–"
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if a and b else "–"
+
+
+def ms(run):
+    if not run:
+        return "–"
+    factor = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[run["time_unit"]]
+    return f"{run['real_time'] * factor:.1f}"
+
+
+def cpu_ms(run):
+    factor = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[run["time_unit"]]
+    return run["cpu_time"] * factor
+
+
+def lpm_tables(runs):
+    tables = [(mix, size) for mix in ("uniform", "bgp") for size in (1000, 100000, 1000000)]
+    print("### Single lookups (million lookups per CPU-second)\n")
+    print("| table | addresses | moat | rte_lpm | rte_lpm bulk | linear scan | moat / rte_lpm |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for mix, size in tables:
+        for kind in ("random", "inside"):
+            row = {impl: find(runs, f"lookup/{impl}/{mix}/{size}/{kind}") for impl in ("moat", "rte_lpm", "rte_lpm_bulk", "linear")}
+            if not row["moat"]:
+                continue
+            moat_rate = row["moat"]["items_per_second"]
+            dpdk_rate = row["rte_lpm"]["items_per_second"] if row["rte_lpm"] else None
+            print(f"| {mix} {size:,} | {kind} | {millions(row['moat'])} | {millions(row['rte_lpm'])} | "
+                  f"{millions(row['rte_lpm_bulk'])} | {millions(row['linear'])} | {ratio(moat_rate, dpdk_rate)} |")
+
+    print("\n### Memory and build time\n")
+    print("| table | distinct | moat B/prefix (table / index only) | moat MiB | rte_lpm B/prefix | rte_lpm MiB | "
+          "moat / rte_lpm memory | moat build ms | rte_lpm build ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for mix, size in tables:
+        moat = find(runs, f"build/moat/{mix}/{size}")
+        dpdk = find(runs, f"build/rte_lpm/{mix}/{size}")
+        if not moat:
+            continue
+        dpdk_bpp = f"{dpdk['bytes_per_prefix']:,.0f}" if dpdk else "–"
+        dpdk_mib = f"{dpdk['MiB']:.1f}" if dpdk else "–"
+        mem_ratio = ratio(moat["MiB"], dpdk["MiB"] if dpdk else None)
+        print(f"| {mix} {size:,} | {moat['distinct']:,.0f} | {moat['bytes_per_prefix']:.1f} / "
+              f"{moat['index_bytes_per_prefix']:.1f} | {moat['MiB']:.1f} | {dpdk_bpp} | {dpdk_mib} | {mem_ratio} | "
+              f"{ms(moat)} | {ms(dpdk)} |")
+
+    print("\n### PrefixTable::partition (queries of 1–8 prefixes /16–/32)\n")
+    print("| table | queries / s | parts / query | parts / s |")
+    print("|---|---:|---:|---:|")
+    for mix, size in tables:
+        run = find(runs, f"partition/moat/{mix}/{size}")
+        if run:
+            print(f"| {mix} {size:,} | {run['items_per_second'] / 1e6:.2f} M | {run['parts_per_query']:.1f} | "
+                  f"{run['parts_per_second'] / 1e6:.2f} M |")
+
+
+def packet_set_tables(runs):
+    if not runs:
+        return
+    print("\n### PacketSet operations\n")
+    print("| operation | a boxes × b boxes | CPU time | result boxes | box pairs / s |")
+    print("|---|---|---:|---:|---:|")
+    for name, run in runs.items():
+        op, shape = name.split("/")[:2]
+        t = cpu_ms(run)
+        shown = f"{t:.2f} ms" if t >= 0.1 else f"{t * 1000:.1f} µs"
+        print(f"| {op} | {run['a_boxes']:,.0f} × {run['b_boxes']:,.0f} | {shown} | {run['result_boxes']:,.0f} | "
+              f"{run['box_pairs_per_second'] / 1e6:.1f} M |")
+
+
+def main():
+    build = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "build-bench")
+    lpm_tables(load(build / "bench_lpm.json"))
+    packet_set_tables(load(build / "bench_packet_set.json"))
+
+
+if __name__ == "__main__":
+    main()
