@@ -1259,6 +1259,10 @@ struct Network::Impl {
     bool certain_path = false, maybe_path = false;
     for (auto& part : result.delivered) {
       (part.certain ? certain_path : maybe_path) = true;
+      if (part.certain) {
+        auto back = replies(part);
+        if (!back.delivered.empty()) part.reply_path = std::move(back.delivered.front().path);
+      }
       verdict.counterexamples.push_back(std::move(part));
     }
     for (auto& drop : result.dropped) {

@@ -99,9 +99,14 @@ void Evaluation::add(const fwd::Verdict& verdict) {
       if (hop.address.empty()) continue;
       explain({part.certain ? "PATH_EXISTS" : "PATH_MAY_EXIST", hop.address, where + ": " + hop.object + ": " + hop.rule});
     }
+    for (const auto& hop : part.reply_path) {
+      if (hop.address.empty()) continue;
+      explain({"PATH_EXISTS", hop.address, where + ": reply: " + hop.object + ": " + hop.rule});
+    }
     for (const auto& assumption : part.assumptions) explain({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
     auto path = path_of(part.path);
     path.push_back({graph.node(part.destination).name, graph.node(part.destination).origin.address, "delivered"});
+    for (const auto& hop : part.reply_path) path.push_back({hop.object, hop.address, "reply: " + hop.rule});
     set_path(std::move(path), part.witness, part.certain);
   }
   for (const auto& drop : verdict.blockers) {

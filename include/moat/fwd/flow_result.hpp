@@ -27,6 +27,10 @@ struct DeliveredPart {
   bool certain = true;
   std::vector<std::string> assumptions;  // why !certain
   std::vector<SourceTranslation> translations;  // in path order
+  // Counterexamples of isolated() only: the path the replies take back to the source
+  // (R0.2: a new routing decision in the responder's subnet), empty when none get back.
+  // It names what completes the connection, e.g. the route back to an internet gateway.
+  std::vector<Hop> reply_path;
 };
 
 struct DroppedPart {

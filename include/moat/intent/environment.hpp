@@ -30,7 +30,8 @@ class Environment {
   // With a FlowOracle backed by network(): required DNS flows are checked, not assumed.
   const dns::DnsContext& dns_context() const;
   // The scenario's region, else the region of the first "com.amazonaws.<region>.*"
-  // endpoint service in state; empty when neither says.
+  // endpoint service in state, else the region of the subnets' availability zones when
+  // they all lie in one; empty when none of these says.
   const std::string& region() const;
 
  private:

@@ -8,6 +8,7 @@
 
 #include "moat/core/error.hpp"
 #include "moat/intent/check.hpp"
+#include "moat/intent/environment.hpp"
 #include "moat/scenario/load_scenario.hpp"
 #include "moat/tfstate/load_states.hpp"
 
@@ -137,6 +138,23 @@ TEST_CASE("subnets, addresses and module-less instance lists select interfaces",
   CHECK_FALSE(blocked->holds);
   CHECK(blocked->witness.has_value());
   CHECK_FALSE(blocked->explanations.empty());
+}
+
+}  // namespace moat::intent
+
+namespace moat::intent {
+
+TEST_CASE("without a declared region the subnets' availability zones give it, unless they disagree", "[intent]") {
+  auto snapshot = tfstate::load_states({example + "before/network.tfstate"});
+  scenario::Scenario scenario;
+  CHECK(Environment(snapshot, scenario).region() == "ap-northeast-1");
+  scenario.region = "eu-west-1";
+  CHECK(Environment(snapshot, scenario).region() == "eu-west-1");
+  scenario.region.clear();
+  snapshot.subnets.front().availability_zone = "us-gov-west-1b";
+  CHECK(Environment(snapshot, scenario).region().empty());
+  for (auto& subnet : snapshot.subnets) subnet.availability_zone = "us-west-2-lax-1a";
+  CHECK(Environment(snapshot, scenario).region() == "us-west-2");
 }
 
 }  // namespace moat::intent
