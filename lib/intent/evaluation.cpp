@@ -33,12 +33,17 @@ Evaluation::Evaluation(const Environment& environment, const Intent& intent) : e
   result_.intent = intent;
 }
 
-void Evaluation::explain(Explanation explanation) {
-  auto& list = result_.explanations;
-  bool seen = std::any_of(list.begin(), list.end(), [&](const Explanation& e) {
-    return e.code == explanation.code && e.resource == explanation.resource && e.message == explanation.message;
-  });
-  if (!seen) list.push_back(std::move(explanation));
+void Evaluation::explain(Explanation explanation, std::string key) {
+  const bool per_path = !key.empty();  // repeats are counted for path hops only
+  if (!per_path) key = explanation.message;
+  auto [it, inserted] = explained_.try_emplace({explanation.code, explanation.resource, std::move(key)},
+                                                result_.explanations.size());
+  if (!inserted) {
+    if (per_path) ++repeats_[it->second];
+    return;
+  }
+  result_.explanations.push_back(std::move(explanation));
+  repeats_.push_back(0);
 }
 
 void Evaluation::set_path(std::vector<PathStep> path, std::optional<net::Packet> witness, bool certain) {
@@ -97,11 +102,13 @@ void Evaluation::add(const fwd::Verdict& verdict) {
     std::string where = graph.node(part.source).name + " -> " + graph.node(part.destination).name;
     for (const auto& hop : part.path) {
       if (hop.address.empty()) continue;
-      explain({part.certain ? "PATH_EXISTS" : "PATH_MAY_EXIST", hop.address, where + ": " + hop.object + ": " + hop.rule});
+      std::string decision = hop.object + ": " + hop.rule;
+      explain({part.certain ? "PATH_EXISTS" : "PATH_MAY_EXIST", hop.address, where + ": " + decision}, decision);
     }
     for (const auto& hop : part.reply_path) {
       if (hop.address.empty()) continue;
-      explain({"PATH_EXISTS", hop.address, where + ": reply: " + hop.object + ": " + hop.rule});
+      std::string decision = "reply: " + hop.object + ": " + hop.rule;
+      explain({"PATH_EXISTS", hop.address, where + ": " + decision}, decision);
     }
     for (const auto& assumption : part.assumptions) explain({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
     auto path = path_of(part.path);
@@ -154,6 +161,10 @@ void Evaluation::resolved(const dns::Resolution& resolution, const std::string& 
 
 IntentResult Evaluation::result() const {
   IntentResult out = result_;
+  for (std::size_t i = 0; i < repeats_.size(); ++i) {
+    if (repeats_[i] > 0)
+      out.explanations[i].message += " (and " + std::to_string(repeats_[i]) + " more path" + (repeats_[i] > 1 ? "s)" : ")");
+  }
   if (!out.intent.known_failure.empty()) {
     out.holds = false;
     out.status = "fails";

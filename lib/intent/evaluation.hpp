@@ -2,6 +2,10 @@
 // Private to lib/intent: turning forwarding verdicts and DNS resolutions into the
 // evidence of an IntentResult, and collecting warnings met on the way.
 
+#include <cstddef>
+#include <map>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "moat/dns/resolution.hpp"
@@ -33,7 +37,10 @@ class Evaluation {
   const std::vector<Explanation>& warnings() const { return warnings_; }
 
  private:
-  void explain(Explanation explanation);
+  // Explanations are unique by (code, resource, key), the key being the message unless
+  // given: a hop met on many counterexample paths is explained once, naming the first
+  // path, and result() says how many more paths met it. O(log n) per explanation.
+  void explain(Explanation explanation, std::string key = {});
   void set_path(std::vector<PathStep> path, std::optional<net::Packet> witness, bool certain);
 
   const Environment& environment_;
@@ -43,6 +50,8 @@ class Evaluation {
   bool path_set_ = false;
   bool path_certain_ = false;
   std::vector<Explanation> warnings_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> explained_;  // -> index
+  std::vector<std::size_t> repeats_;  // per explanation: further paths that met it
 };
 
 std::vector<PathStep> resolution_path(const dns::Resolution& resolution);

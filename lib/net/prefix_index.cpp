@@ -27,6 +27,11 @@ struct Chunk {
 
 constexpr std::size_t chunk_count = std::size_t{1} << 16;
 
+// IPv4 tables with fewer distinct prefixes than this skip the 512 KiB first level and
+// search the flat range table directly: a VPC route table holds a handful of routes, an
+// estate thousands of tables, and a binary search over a few dozen segments is as fast.
+constexpr std::size_t chunked_from_groups = 1024;
+
 // Offset of the labels inside a slice of count starts.
 constexpr std::size_t label_offset(std::uint32_t count) { return (std::size_t{count} + 1) & ~std::size_t{1}; }
 
@@ -76,17 +81,22 @@ struct PrefixIndex::Impl {
   std::vector<std::uint32_t> entry_ids;
   std::vector<std::uint32_t> entry_start;
 
-  // Range table. IPv4: chunks + slices. IPv6: starts128 + labels.
-  std::vector<Chunk> chunks;
-  std::vector<std::uint16_t> slices;
+  // The flat range table: segment i starts at starts32[i] (IPv4) or starts128[i] (IPv6)
+  // and carries labels[i]; partition() walks it. Large IPv4 tables also get the two-level
+  // layout (chunks + slices) that lookup_v4 reads; small ones are searched flat.
+  std::vector<std::uint32_t> starts32;
   std::vector<uint128> starts128;
   std::vector<std::uint32_t> labels;
+  std::vector<Chunk> chunks;
+  std::vector<std::uint16_t> slices;
 
   uint128 group_network(std::uint32_t g) const {
     return family == IpFamily::v4 ? uint128{group_network4[g]} : group_network6[g];
   }
-  // The segment containing value: its label and its last address.
-  std::pair<std::uint32_t, uint128> segment_at(uint128 value) const;
+  std::size_t segment_count() const { return labels.size(); }
+  uint128 segment_start(std::size_t i) const { return family == IpFamily::v4 ? uint128{starts32[i]} : starts128[i]; }
+  // Index of the segment containing value.
+  std::size_t segment_index(uint128 value) const;
   std::uint32_t lookup_v4(std::uint32_t value) const;
   std::uint32_t lookup_v6(uint128 value) const;
 
@@ -214,6 +224,10 @@ void PrefixIndex::Impl::compile_v4(const Segments& segments) {
 }
 
 std::uint32_t PrefixIndex::Impl::lookup_v4(std::uint32_t value) const {
+  if (chunks.empty()) {
+    const auto it = std::upper_bound(starts32.begin(), starts32.end(), value);
+    return labels[static_cast<std::size_t>(it - starts32.begin()) - 1];
+  }
   const Chunk chunk = chunks[value >> 16];
   if (chunk.count == 0) return chunk.base;
   const auto low = static_cast<std::uint16_t>(value);
@@ -233,24 +247,12 @@ std::uint32_t PrefixIndex::Impl::lookup_v6(uint128 value) const {
   return labels[static_cast<std::size_t>(it - starts128.begin()) - 1];
 }
 
-std::pair<std::uint32_t, uint128> PrefixIndex::Impl::segment_at(uint128 value) const {
+std::size_t PrefixIndex::Impl::segment_index(uint128 value) const {
   if (family == IpFamily::v6) {
-    const auto it = std::upper_bound(starts128.begin(), starts128.end(), value);
-    const auto index = static_cast<std::size_t>(it - starts128.begin()) - 1;
-    const uint128 last = it == starts128.end() ? uint128_max : *it - 1;
-    return {labels[index], last};
+    return static_cast<std::size_t>(std::upper_bound(starts128.begin(), starts128.end(), value) - starts128.begin()) - 1;
   }
   const auto v = static_cast<std::uint32_t>(value);
-  const Chunk chunk = chunks[v >> 16];
-  const uint128 chunk_last = uint128{v | 0xffffu};
-  if (chunk.count == 0) return {chunk.base, chunk_last};
-  const auto low = static_cast<std::uint16_t>(v);
-  const std::uint16_t* const slice = slices.data() + chunk.base;
-  const std::uint16_t* const end = slice + chunk.count;
-  const std::uint16_t* const it = std::upper_bound(slice, end, low);
-  const auto index = static_cast<std::size_t>(it - slice) - 1;
-  const uint128 last = it == end ? chunk_last : ((uint128{v} & ~uint128{0xffff}) | *it) - 1;
-  return {slice_label(slice, chunk.count, index), last};
+  return static_cast<std::size_t>(std::upper_bound(starts32.begin(), starts32.end(), v) - starts32.begin()) - 1;
 }
 
 PrefixIndex::PrefixIndex(IpFamily family, std::span<const Prefix> prefixes) : impl_(std::make_unique<Impl>()) {
@@ -259,13 +261,15 @@ PrefixIndex::PrefixIndex(IpFamily family, std::span<const Prefix> prefixes) : im
   Segments segments = impl_->sweep();
   MOAT_ASSERT(!segments.starts.empty() && segments.starts.front() == 0, "range table must start at address 0");
   if (family == IpFamily::v4) {
-    impl_->compile_v4(segments);
+    if (impl_->group_length.size() >= chunked_from_groups) impl_->compile_v4(segments);
+    impl_->starts32.reserve(segments.starts.size());
+    for (const uint128 start : segments.starts) impl_->starts32.push_back(static_cast<std::uint32_t>(start));
   } else {
     impl_->starts128 = std::move(segments.starts);
-    impl_->labels = std::move(segments.labels);
     impl_->starts128.shrink_to_fit();
-    impl_->labels.shrink_to_fit();
   }
+  impl_->labels = std::move(segments.labels);
+  impl_->labels.shrink_to_fit();
 }
 
 PrefixIndex::~PrefixIndex() = default;
@@ -313,10 +317,14 @@ std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresse
   }
   std::vector<std::vector<AddressInterval>> pieces;  // per part, ascending
   std::unordered_map<std::uint32_t, std::size_t> part_of;  // label -> index into parts
+  const Impl& index = *impl_;
+  const std::size_t segments = index.segment_count();
   for (const auto& interval : addresses.intervals()) {
     uint128 at = interval.first;
-    while (true) {
-      const auto [label, segment_last] = impl_->segment_at(at);
+    // One binary search per interval, then a walk along the segments it spans.
+    for (std::size_t i = index.segment_index(at);; ++i) {
+      const std::uint32_t label = index.labels[i];
+      const uint128 segment_last = i + 1 < segments ? index.segment_start(i + 1) - 1 : max_address_value(index.family);
       const uint128 last = std::min(segment_last, interval.last);
       auto [it, inserted] = part_of.try_emplace(label, parts.size());
       if (inserted) {
@@ -335,11 +343,13 @@ std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresse
 }
 
 std::size_t PrefixIndex::lookup_memory_bytes() const {
-  return bytes_of(impl_->chunks) + bytes_of(impl_->slices) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
+  if (!impl_->chunks.empty()) return bytes_of(impl_->chunks) + bytes_of(impl_->slices);
+  return bytes_of(impl_->starts32) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
 }
 
 std::size_t PrefixIndex::memory_bytes() const {
-  return sizeof(Impl) + lookup_memory_bytes() + bytes_of(impl_->group_network4) + bytes_of(impl_->group_network6) + bytes_of(impl_->group_length) +
+  return sizeof(Impl) + bytes_of(impl_->chunks) + bytes_of(impl_->slices) + bytes_of(impl_->starts32) +
+         bytes_of(impl_->starts128) + bytes_of(impl_->labels) + bytes_of(impl_->group_network4) + bytes_of(impl_->group_network6) + bytes_of(impl_->group_length) +
          bytes_of(impl_->entry_ids) + bytes_of(impl_->entry_start);
 }
 

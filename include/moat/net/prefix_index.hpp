@@ -4,16 +4,19 @@
 // into disjoint intervals, each labelled with the group (distinct prefix) that wins
 // there. Duplicate prefixes form one group, so callers can apply AWS's tie-breaks.
 //
-// Layout. IPv4: a first level of 65,536 slots indexed by the top 16 address bits; a slot
+// Layout. Always a flat range table: sorted segment starts (32-bit for IPv4, 128-bit for
+// IPv6) and a 32-bit group id per segment, at most 2n + 1 segments for n distinct
+// prefixes. IPv4 tables of 1,024 or more distinct prefixes add a two-level layout for
+// lookups: a first level of 65,536 slots indexed by the top 16 address bits; a slot
 // either holds the winning group directly (the whole /16 is one segment) or points at
-// the /16's slice of the range table: its 16-bit segment starts (low address bits)
-// followed by their 32-bit group ids in one contiguous run — 6 bytes per segment, at
-// most 2n + 1 + 65,536 segments for n distinct prefixes. IPv6: 128-bit segment starts and 32-bit group ids, binary search.
+// the /16's slice: its 16-bit segment starts (low address bits) followed by their 32-bit
+// group ids in one contiguous run — 6 bytes per segment. Small tables (a VPC route table
+// holds a handful of routes, an estate thousands of tables) skip the 512 KiB first level.
 // Build: sort the prefixes (O(n log n)), then one sweep with a stack of open prefixes.
-// lookup(): IPv4 one slot read, then a branch-free binary search over the slice
-// (typically one or two cache lines); IPv6 O(log n).
-// partition(): walks the range table once over the query's intervals, O(k log n) for k
-// segments touched.
+// lookup(): large IPv4 tables one slot read, then a branch-free binary search over the
+// slice (typically one or two cache lines); otherwise a binary search, O(log n).
+// partition(): one binary search per query interval, then a walk along the flat table,
+// O(k log n) for k intervals plus the segments they span.
 // PrefixTable<T> (prefix_table.hpp) is the typed front end; use that.
 
 #include <cstddef>
