@@ -114,7 +114,9 @@ void Evaluation::add(const fwd::Verdict& verdict) {
     auto path = path_of(part.path);
     path.push_back({graph.node(part.destination).name, graph.node(part.destination).origin.address, "delivered"});
     for (const auto& hop : part.reply_path) path.push_back({hop.object, hop.address, "reply: " + hop.rule});
-    set_path(std::move(path), part.witness, part.certain);
+    // The witness as the source sent it (part.witness is as delivered, after any NAT).
+    auto witness = part.sent.empty() ? std::optional<net::Packet>(part.witness) : part.sent.witness();
+    set_path(std::move(path), witness, part.certain);
   }
   for (const auto& drop : verdict.blockers) {
     explain({std::string(fwd::to_string(drop.code)), drop.address,

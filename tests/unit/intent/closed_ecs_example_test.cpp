@@ -9,6 +9,7 @@
 #include "moat/core/error.hpp"
 #include "moat/intent/check.hpp"
 #include "moat/intent/environment.hpp"
+#include "moat/net/prefix.hpp"
 #include "moat/scenario/load_scenario.hpp"
 #include "moat/tfstate/load_states.hpp"
 
@@ -72,7 +73,9 @@ TEST_CASE("the ordinary example (before) fails closure naming the IGW route, the
   REQUIRE(egress != nullptr);
   INFO(dump(*egress));
   CHECK_FALSE(egress->holds);
-  CHECK(egress->witness.has_value());
+  REQUIRE(egress->witness.has_value());
+  // The witness is the packet as the task sends it, before the NAT rewrites its source.
+  CHECK(net::Prefix::parse("10.1.0.0/16").contains(egress->witness->source));
   CHECK_FALSE(egress->path.empty());
   CHECK(names(*egress, "module.network.aws_route_table.public"));
   CHECK(names(*egress, "module.network.aws_nat_gateway.main"));
