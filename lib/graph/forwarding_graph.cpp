@@ -1,13 +1,6 @@
 #include "moat/graph/forwarding_graph.hpp"
 
-// GCC 12 with -fsanitize=address,undefined reports a false -Wuninitialized inside
-// Boost's named_graph.hpp (an empty boost::optional returned by vertex_by_property); the
-// warning is located in the Boost header, so it is silenced for that header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/adjacency_list.hpp>
-#pragma GCC diagnostic pop
 
 #include <map>
 #include <string>
