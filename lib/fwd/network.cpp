@@ -953,6 +953,7 @@ struct Network::Impl {
       PacketSet learned_all;
       AddressSet suppressed(v4);
       std::string suppressed_by;
+      const model::DxGatewayAssociation* dangling = nullptr;  // names a gateway not in state
       for (const auto& via : network.via) {
         auto send = [&](const AddressSet& learned, Step step, std::uint32_t at, const model::Origin& origin, std::string what) {
           auto mine = frame.packets.with_destination_in(learned);
@@ -1005,6 +1006,8 @@ struct Network::Impl {
               AddressSet learned = AddressSet::of(v4, assoc.allowed_prefixes);
               send(learned, Step::tgw, model::index(*attachment), assoc.origin,
                    "learned " + learned.to_string() + " over " + s().get(*dx).origin.aws_id);
+            } else {
+              dangling = &assoc;
             }
           }
         } else if (auto* vpn_id = std::get_if<model::VpnConnectionId>(&via.gateway)) {
@@ -1032,8 +1035,17 @@ struct Network::Impl {
       drop(frame, excluded, here, ExplanationCode::DXGW_ALLOWED_PREFIXES_EXCLUDE_VPC, suppressed_by,
            "the DX gateway association's allowed prefixes do not cover the VPC CIDR " + suppressed.to_string() +
                ", so it is never advertised (R7.2)");
-      drop(frame, rest - excluded, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
-           network.name + " learned no route for these destinations over its attachments");
+      if (dangling) {
+        // R0.1: what the missing gateway would advertise is unknown.
+        drop(frame, rest - excluded, here, ExplanationCode::UNKNOWN_TARGET, dangling->origin.address,
+             network.name + " learned no route for these destinations: the DX gateway association names " +
+                 (dangling->associated_gateway_id.empty() ? std::string("a gateway") : dangling->associated_gateway_id) +
+                 ", which is not in the loaded state",
+             false);
+      } else {
+        drop(frame, rest - excluded, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
+             network.name + " learned no route for these destinations over its attachments");
+      }
     }
 
     void external_out(Frame& frame) {

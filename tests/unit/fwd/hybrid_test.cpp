@@ -1,6 +1,9 @@
 // Hybrid connectivity: DX gateway allowed prefixes, VGW propagation, return routes.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <string>
+
 #include "fwd_test_support.hpp"
 #include "moat/fwd/network.hpp"
 #include "snapshot_builder.hpp"
@@ -59,6 +62,26 @@ TEST_CASE("DX gateway allowed prefixes covering the VPC CIDR let on-prem connect
   REQUIRE(out.delivered.size() == 1);
   CHECK(path_names(out.delivered.front().path, "aws_vpn_gateway_route_propagation"));
   CHECK(path_names(out.delivered.front().path, "aws_dx_gateway_association.corp"));
+}
+
+TEST_CASE("a DX gateway association naming a VGW that is not in the state gives on-prem no known route and names the association", "[fwd]") {
+  OnPrem s;
+  auto assoc = s.b.dx_associate_vgw(s.dx, s.vgw, {"10.0.0.0/16"}, "corp");
+  s.b.propagate(s.table, s.vgw);
+  // The seed article's mistake: associated_gateway_id = aws_vpn_gateway.example.id, a VGW
+  // that was never declared, so the reference does not resolve.
+  auto& association = s.b.snapshot.dx_gateway_associations[model::index(assoc)];
+  association.associated_gateway_id = "vgw-0notinstate";
+  association.vpn_gateway = {"vgw-0notinstate", std::nullopt};
+  Network network(s.b.snapshot, s.via_dx());
+  auto verdict = network.reachable({Endpoint::external("onprem")}, {s.host_endpoint()}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status != VerdictStatus::holds);
+  const auto* drop = find_drop(verdict.blockers, ExplanationCode::UNKNOWN_TARGET);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_dx_gateway_association.corp");
+  CHECK(drop->detail.find("vgw-0notinstate") != std::string::npos);
+  CHECK_FALSE(drop->certain);  // what the missing VGW advertises is unknown (R0.1)
+  CHECK(find_drop(verdict.blockers, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE) == nullptr);
 }
 
 TEST_CASE("a VPC table without a route back to on-prem breaks the connection although the request arrives", "[fwd]") {
