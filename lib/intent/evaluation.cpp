@@ -4,6 +4,8 @@
 #include <string>
 
 #include "moat/fwd/explanation_code.hpp"
+#include "moat/net/port_set.hpp"
+#include "required_flow_oracle.hpp"
 
 namespace moat::intent::detail {
 
@@ -124,6 +126,19 @@ void Evaluation::add(const fwd::Verdict& verdict) {
   }
 }
 
+void Evaluation::explain_failing_flow(const dns::RequiredFlow& flow) {
+  // The oracle only said "fails"; ask the engine again for where and why, so the
+  // explanation names the responsible resource (a return route, an SG without 53, ...).
+  auto verdict = environment_.network().reachable({RequiredFlowOracle::endpoint(flow.from)},
+                                                  {RequiredFlowOracle::endpoint(flow.to)}, flow.protocols,
+                                                  net::PortSet::of(flow.port));
+  for (const auto& drop : verdict.blockers) {
+    std::string message = drop.detail.empty() ? std::string(fwd::meaning(drop.code)) : drop.detail;
+    if (!drop.certain) message = "assumption (R0.1): " + message;
+    explain({std::string(fwd::to_string(drop.code)), drop.address, "required DNS flow to " + flow.to.to_string() + ": " + message});
+  }
+}
+
 void Evaluation::unresolved(const dns::Resolution& resolution, const std::string& source) {
   std::string message = source + ": " + resolution.name + ": " + std::string(dns::meaning(resolution.outcome));
   Explanation e{std::string(dns::to_string(resolution.outcome)), resolution.decided_by.address, message};
@@ -132,8 +147,9 @@ void Evaluation::unresolved(const dns::Resolution& resolution, const std::string
       explain({std::string(dns::to_string(*step.code)), step.decided_by.address, step.detail});
   }
   for (const auto& flow : resolution.required_flows) {
-    if (flow.status == dns::FlowStatus::fails)
-      explain({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+    if (flow.status != dns::FlowStatus::fails) continue;
+    explain({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+    explain_failing_flow(flow);
   }
   if (result_.intent.expect == Expectation::unreachable) {
     note(std::move(e));
@@ -154,6 +170,7 @@ void Evaluation::resolved(const dns::Resolution& resolution, const std::string& 
   for (const auto& flow : resolution.required_flows) {
     if (flow.status == dns::FlowStatus::fails) {
       fail({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+      explain_failing_flow(flow);
     } else if (flow.status != dns::FlowStatus::works) {
       note({"ASSUMPTION", flow.decided_by.address,
             "required flow " + std::string(dns::to_string(flow.status)) + " (R0.1): " + flow.to_string()});

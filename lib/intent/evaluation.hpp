@@ -41,6 +41,8 @@ class Evaluation {
   // given: a hop met on many counterexample paths is explained once, naming the first
   // path, and result() says how many more paths met it. O(log n) per explanation.
   void explain(Explanation explanation, std::string key = {});
+  // The blockers of a required DNS flow the oracle found failing, as explanations.
+  void explain_failing_flow(const dns::RequiredFlow& flow);
   void set_path(std::vector<PathStep> path, std::optional<net::Packet> witness, bool certain);
 
   const Environment& environment_;
