@@ -10,6 +10,8 @@
 
 #include "moat/dns/domain_name.hpp"
 #include "moat/model/route_target.hpp"
+#include "moat/net/header_box.hpp"
+#include "moat/net/packet_set.hpp"
 
 namespace moat::intent {
 
@@ -221,9 +223,13 @@ std::vector<Explanation> closed_profile_warnings(const Environment& environment)
     if (lb.internal) continue;
     fwd::Endpoint target = fwd::Endpoint::of({ObjectKind::load_balancer, model::index(*listener.load_balancer.id)});
     if (environment.network().graph().groups_of(target.object).empty()) continue;
-    auto verdict = environment.network().reachable({fwd::Endpoint::internet()}, {target},
-                                                   net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(listener.port));
-    if (verdict.status == fwd::VerdictStatus::fails)
+    // "Blocked" means no internet packet gets to the listener at all. (Not "some part
+    // fails": replies to S3's ranges take a gateway endpoint route, so a reachable
+    // check from all of the internet fails for any LB behind such a table.)
+    auto packets = net::PacketSet::of(net::HeaderBox{net::AddressSet::all(net::IpFamily::v4), net::AddressSet::all(net::IpFamily::v4),
+                                                     net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(listener.port)});
+    auto verdict = environment.network().isolated({fwd::Endpoint::internet()}, {target}, packets);
+    if (verdict.status == fwd::VerdictStatus::holds)
       out.push_back({"INTERNET_FACING_LB_BLOCKED", address_of(lb.origin),
                      "internet-facing but the internet does not reach listener " + address_of(listener.origin) +
                          " (security groups or routes block it): one rule change exposes it; make it internal"});
