@@ -192,6 +192,10 @@ CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOption
   states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
   if (states.empty())
     throw LoadError(scenario.file.string(), "/states", "", "no state files: list them in \"states\" or pass --state");
+  auto report_progress = [&](CheckProgress::Stage stage, std::size_t done, std::size_t total, const std::string& intent) {
+    if (options.progress) options.progress(CheckProgress{stage, done, total, intent});
+  };
+  report_progress(CheckProgress::Stage::loading, 0, states.size(), "");
   auto snapshot = tfstate::load_states(states);
   Environment environment(snapshot, scenario);
 
@@ -213,7 +217,11 @@ CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOption
 
   CheckReport report;
   report.scenario = scenario.file.string();
-  for (const auto& intent : intents) report.intents.push_back(evaluate(environment, intent, &warnings));
+  for (const auto& intent : intents) {
+    report_progress(CheckProgress::Stage::checking, report.intents.size(), intents.size(), intent.name);
+    report.intents.push_back(evaluate(environment, intent, &warnings));
+  }
+  report_progress(CheckProgress::Stage::finished, intents.size(), intents.size(), "");
   std::sort(report.intents.begin(), report.intents.end(),
             [](const IntentResult& a, const IntentResult& b) { return a.intent.name < b.intent.name; });
   for (const auto& d : snapshot.diagnostics) {

@@ -1,5 +1,7 @@
 #include "moat/intent/trace.hpp"
 
+#include <algorithm>
+
 #include "binding.hpp"
 #include "moat/core/error.hpp"
 #include "moat/dns/resolve.hpp"
@@ -24,9 +26,21 @@ void append(fwd::FlowResult& into, fwd::FlowResult from) {
 
 }  // namespace
 
+bool TracedFlow::delivered() const {
+  return std::any_of(result.delivered.begin(), result.delivered.end(), [](const fwd::DeliveredPart& p) { return p.certain; });
+}
+
+bool all_resolved(const std::vector<dns::Resolution>& resolutions) {
+  return std::all_of(resolutions.begin(), resolutions.end(), [](const dns::Resolution& r) { return r.resolved(); });
+}
+
 TracedFlow trace(const Environment& environment, const std::string& from, const std::string& to,
                  const net::ProtocolSet& protocols, const net::PortSet& ports) {
   TracedFlow traced;
+  traced.from = from;
+  traced.to = to;
+  traced.protocols = protocols;
+  traced.ports = ports;
   auto all = net::AddressSet::all(net::IpFamily::v4);
   auto space = net::PacketSet::of(net::HeaderBox{all, all, protocols, ports});
   auto source_endpoints = sources(environment, from);

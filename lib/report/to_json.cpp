@@ -2,6 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "moat/dns/answer.hpp"
+#include "moat/dns/outcome.hpp"
+#include "moat/dns/step.hpp"
+#include "moat/fwd/explanation_code.hpp"
 #include "moat/net/protocol_set.hpp"
 #include "describe.hpp"
 
@@ -30,7 +34,121 @@ Json witness_json(const std::optional<net::Packet>& witness) {
   return j;
 }
 
+Json step_json(const std::string& node, const std::string& resource, const std::string& decision) {
+  Json s;
+  s["node"] = node;
+  s["resource"] = resource;
+  s["decision"] = decision;
+  return s;
+}
+
+Json hops_json(const std::vector<fwd::Hop>& hops) {
+  Json path = Json::array();
+  for (const auto& hop : hops) path.push_back(step_json(hop.object, hop.address, hop.rule));
+  return path;
+}
+
+Json resolution_json(const dns::Resolution& r) {
+  Json j;
+  j["name"] = r.name;
+  j["type"] = std::string(model::to_string(r.type));
+  j["outcome"] = std::string(dns::to_string(r.outcome));
+  j["resolved"] = r.resolved();
+  j["decided_by"] = r.decided_by.address;
+  Json answers = Json::array();
+  for (const auto& a : r.answers) {
+    Json answer;
+    answer["kind"] = std::string(dns::to_string(a.kind));
+    answer["addresses"] = a.addresses.to_string();
+    answer["resource"] = a.owner.address;
+    answer["text"] = a.to_string();
+    answers.push_back(std::move(answer));
+  }
+  j["answers"] = std::move(answers);
+  Json steps = Json::array();
+  for (const auto& step : r.steps) {
+    Json s;
+    s["kind"] = std::string(dns::to_string(step.kind));
+    s["name"] = step.name;
+    s["resource"] = step.decided_by.address;
+    s["detail"] = step.detail;
+    s["code"] = step.code ? Json(std::string(dns::to_string(*step.code))) : Json(nullptr);
+    steps.push_back(std::move(s));
+  }
+  j["steps"] = std::move(steps);
+  Json flows = Json::array();
+  for (const auto& flow : r.required_flows) {
+    Json f;
+    f["from"] = flow.from.to_string();
+    f["to"] = flow.to.to_string();
+    f["protocol"] = flow.protocols.to_string();
+    f["port"] = flow.port;
+    f["status"] = std::string(dns::to_string(flow.status));
+    f["resource"] = flow.decided_by.address;
+    f["why"] = flow.why;
+    flows.push_back(std::move(f));
+  }
+  j["required_flows"] = std::move(flows);
+  j["assumptions"] = r.assumptions;
+  return j;
+}
+
+Json resolutions_json(const std::vector<dns::Resolution>& resolutions) {
+  Json out = Json::array();
+  for (const auto& r : resolutions) out.push_back(resolution_json(r));
+  return out;
+}
+
 }  // namespace
+
+std::string to_json(const intent::TracedFlow& traced) {
+  Json root;
+  root["ok"] = traced.delivered();
+  root["from"] = traced.from;
+  root["to"] = traced.to;
+  root["protocol"] = traced.protocols.to_string();
+  root["port"] = traced.ports.to_string();
+  root["resolutions"] = resolutions_json(traced.resolutions);
+  Json delivered = Json::array();
+  for (const auto& part : traced.result.delivered) {
+    Json j;
+    j["source"] = part.path.empty() ? "" : part.path.front().object;
+    j["destination"] = part.path.empty() ? "" : part.path.back().object;
+    j["certain"] = part.certain;
+    j["witness"] = witness_json(part.witness);
+    j["packets"] = part.packets.to_string();
+    j["path"] = hops_json(part.path);
+    j["assumptions"] = part.assumptions;
+    delivered.push_back(std::move(j));
+  }
+  root["delivered"] = std::move(delivered);
+  Json dropped = Json::array();
+  for (const auto& part : traced.result.dropped) {
+    Json j;
+    j["at"] = part.path.empty() ? "" : part.path.back().object;
+    j["code"] = std::string(fwd::to_string(part.code));
+    j["resource"] = part.address;
+    j["message"] = part.detail.empty() ? std::string(fwd::meaning(part.code)) : part.detail;
+    j["certain"] = part.certain;
+    j["witness"] = witness_json(part.witness);
+    j["packets"] = part.packets.to_string();
+    j["path"] = hops_json(part.path);
+    dropped.push_back(std::move(j));
+  }
+  root["dropped"] = std::move(dropped);
+  Json findings = Json::array();
+  for (const auto& finding : traced.result.findings)
+    findings.push_back(explanation_json({std::string(fwd::to_string(finding.code)), finding.address, finding.detail}));
+  root["findings"] = std::move(findings);
+  return root.dump(2) + "\n";
+}
+
+std::string to_json(const std::vector<dns::Resolution>& resolutions) {
+  Json root;
+  root["ok"] = intent::all_resolved(resolutions);
+  root["resolutions"] = resolutions_json(resolutions);
+  return root.dump(2) + "\n";
+}
 
 std::string to_json(const intent::CheckReport& report) {
   Json root;
@@ -45,13 +163,7 @@ std::string to_json(const intent::CheckReport& report) {
     j["holds"] = r.holds;
     j["witness"] = witness_json(r.witness);
     Json path = Json::array();
-    for (const auto& step : r.path) {
-      Json s;
-      s["node"] = step.node;
-      s["resource"] = step.resource;
-      s["decision"] = step.decision;
-      path.push_back(std::move(s));
-    }
+    for (const auto& step : r.path) path.push_back(step_json(step.node, step.resource, step.decision));
     j["path"] = std::move(path);
     Json explanations = Json::array();
     for (const auto& e : r.explanations) explanations.push_back(explanation_json(e));

@@ -6,9 +6,13 @@
 //   check_intent       one verdict with witness, path and explanations
 //   check_scenario     the whole `moat check`: load states (+ extra), bind the networks,
 //                      add the profile's intents, validate everything, then evaluate
+//                      (reporting its progress through CheckOptions::progress)
 // Analysis outcomes are values; only bad input throws (LoadError, ParseError).
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,9 +24,21 @@
 
 namespace moat::intent {
 
+// Where check_scenario is, for a progress display: loading `total` state files, then
+// checking intent `done + 1` of `total` (`intent` names it), then finished.
+struct CheckProgress {
+  enum class Stage : std::uint8_t { loading, checking, finished };
+  Stage stage = Stage::loading;
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::string intent;
+};
+
 struct CheckOptions {
   std::vector<std::filesystem::path> extra_states;  // --state
   std::string profile;                               // overrides the scenario's when set
+  // Called before loading, before each intent and once at the end; may be empty.
+  std::function<void(const CheckProgress&)> progress;
 };
 
 std::vector<Intent> scenario_intents(const scenario::Scenario& scenario);

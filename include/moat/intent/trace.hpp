@@ -18,13 +18,24 @@
 namespace moat::intent {
 
 struct TracedFlow {
+  // The question, as asked.
+  std::string from;
+  std::string to;
+  net::ProtocolSet protocols = net::ProtocolSet::all();
+  net::PortSet ports = net::PortSet::all();
+
   std::vector<dns::Resolution> resolutions;  // for dns:/service: destinations
   fwd::FlowResult result;
+
+  // Some part of the flow is delivered for certain (`moat trace` exits 0, else 1).
+  bool delivered() const;
 };
 
 TracedFlow trace(const Environment& environment, const std::string& from, const std::string& to,
                  const net::ProtocolSet& protocols, const net::PortSet& ports);
 
 std::vector<dns::Resolution> resolve_from(const Environment& environment, const std::string& from, const std::string& name);
+// Every resolution answered (`moat resolve` exits 0, else 1).
+bool all_resolved(const std::vector<dns::Resolution>& resolutions);
 
 }  // namespace moat::intent

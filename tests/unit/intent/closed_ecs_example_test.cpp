@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "moat/core/error.hpp"
 #include "moat/intent/check.hpp"
@@ -158,6 +159,30 @@ TEST_CASE("without a declared region the subnets' availability zones give it, un
   CHECK(Environment(snapshot, scenario).region().empty());
   for (auto& subnet : snapshot.subnets) subnet.availability_zone = "us-west-2-lax-1a";
   CHECK(Environment(snapshot, scenario).region() == "us-west-2");
+}
+
+}  // namespace moat::intent
+
+namespace moat::intent {
+
+TEST_CASE("check_scenario reports loading, every intent in turn and the end to the progress callback", "[intent]") {
+  std::vector<CheckProgress> seen;
+  CheckOptions options;
+  options.progress = [&](const CheckProgress& p) { seen.push_back(p); };
+  auto report = check_scenario(scenario::load_scenario(example + "after/moat.json"), options);
+  auto n = report.intents.size();
+  REQUIRE(seen.size() == n + 2);
+  CHECK(seen.front().stage == CheckProgress::Stage::loading);
+  CHECK(seen.front().total == 2);  // two state files
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = seen[i + 1];
+    CHECK(p.stage == CheckProgress::Stage::checking);
+    CHECK(p.done == i);
+    CHECK(p.total == n);
+    CHECK(find(report, p.intent) != nullptr);
+  }
+  CHECK(seen.back().stage == CheckProgress::Stage::finished);
+  CHECK(seen.back().done == n);
 }
 
 }  // namespace moat::intent
