@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""CLI checks for `moat check`, run by CTest: check_cli.py MOAT SOURCE_DIR CASE.
+"""CLI checks for `moat check`, `trace`, `resolve`, `--help` and `--version`, run by CTest:
+check_cli.py MOAT SOURCE_DIR CASE.
 
 Each case runs the built moat, asserts the exit code and parses the output back
 (JSON, SARIF, JUnit XML). Exit status 0 = the case passed."""
 import json
 import os
+import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -50,6 +53,68 @@ def json_shape(document, ok):
         check(set(u) == {"type", "count"}, "unmodelled keys")
     check(isinstance(document["states"], list) and len(document["states"]) == 2, "two states")
     return {i["name"]: i for i in document["intents"]}
+
+
+def run_with_terminal_stderr(*args):
+    """Runs moat with stdout on a pipe and stderr on a pseudo-terminal; returns
+    (exit code, stdout, what the terminal received)."""
+    master, slave = pty.openpty()
+    proc = subprocess.run([MOAT, *args], stdout=subprocess.PIPE, stderr=slave, timeout=600)
+    os.close(slave)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO once the terminal has no writer left
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    return proc.returncode, proc.stdout.decode(), received.decode()
+
+
+def path_shape(path):
+    for step in path:
+        check(list(step.keys()) == ["node", "resource", "decision"], f"path step keys {list(step.keys())}")
+
+
+def witness_shape(witness):
+    check(list(witness.keys()) == ["protocol", "source", "destination", "port", "text"], f"witness keys {list(witness.keys())}")
+
+
+def resolution_shape(resolution):
+    check(list(resolution.keys()) == ["name", "type", "outcome", "resolved", "decided_by", "answers", "steps",
+                                      "required_flows", "assumptions"], f"resolution keys {list(resolution.keys())}")
+    check(isinstance(resolution["resolved"], bool), "resolved is a bool")
+    for answer in resolution["answers"]:
+        check(list(answer.keys()) == ["kind", "addresses", "resource", "text"], f"answer keys {list(answer.keys())}")
+    for step in resolution["steps"]:
+        check(list(step.keys()) == ["kind", "name", "resource", "detail", "code"], f"step keys {list(step.keys())}")
+    for flow in resolution["required_flows"]:
+        check(list(flow.keys()) == ["from", "to", "protocol", "port", "status", "resource", "why"],
+              f"flow keys {list(flow.keys())}")
+
+
+def trace_shape(document, ok):
+    check(list(document.keys()) == ["ok", "from", "to", "protocol", "port", "resolutions", "delivered", "dropped",
+                                    "findings"], f"trace keys {list(document.keys())}")
+    check(document["ok"] is ok, f"ok is {ok}")
+    for resolution in document["resolutions"]:
+        resolution_shape(resolution)
+    for part in document["delivered"]:
+        check(list(part.keys()) == ["source", "destination", "certain", "witness", "packets", "path", "assumptions"],
+              f"delivered keys {list(part.keys())}")
+        witness_shape(part["witness"])
+        path_shape(part["path"])
+    for part in document["dropped"]:
+        check(list(part.keys()) == ["at", "code", "resource", "message", "certain", "witness", "packets", "path"],
+              f"dropped keys {list(part.keys())}")
+        witness_shape(part["witness"])
+        path_shape(part["path"])
+    for finding in document["findings"]:
+        check(list(finding.keys()) == ["code", "resource", "message"], "finding keys")
+    return document
 
 
 def bad_scenario(text):
@@ -118,5 +183,79 @@ elif CASE == "bad-input":
     run("check", AFTER, "--format", "yaml", expect=2)
     run("check", expect=2)
     run("check", "--help", expect=0)
+elif CASE == "trace":
+    # on-prem reaches the app through DNS, the DX gateway and the VGW: exit 0, delivered
+    doc = trace_shape(json.loads(run("trace", AFTER, "--from", "onprem", "--to", "dns:app.example.com", "--protocol", "tcp",
+                                     "--port", "443", "--format", "json", expect=0).stdout), True)
+    check(doc["from"] == "onprem" and doc["to"] == "dns:app.example.com" and doc["protocol"] == "tcp" and doc["port"] == "443",
+          "the question echoed")
+    check(doc["resolutions"] and doc["resolutions"][0]["outcome"] == "ANSWERED", "the name resolved first")
+    check(any(p["certain"] and p["destination"].startswith("aws_lb.app") for p in doc["delivered"]), "delivered to the ALB")
+    resources = {step["resource"] for p in doc["delivered"] for step in p["path"]}
+    check("module.network.aws_dx_gateway_association.example" in resources, f"DX association on the path: {resources}")
+    # the closed tasks do not reach the internet: exit 1, every part dropped, the route table named
+    doc = trace_shape(json.loads(run("trace", AFTER, "--from", "aws_ecs_service.app", "--to", "internet", "--format", "json",
+                                     expect=1).stdout), False)
+    check(not doc["delivered"] and doc["dropped"], "nothing delivered, drops listed")
+    check(any(d["code"] == "NO_ROUTE_TO_DESTINATION" and d["resource"] == "module.network.aws_route_table.private"
+              for d in doc["dropped"]), "the private route table has no internet route")
+    # before/: the NAT takes the tasks out (text output, exit 0)
+    out = run("trace", BEFORE, "--from", "aws_ecs_service.app", "--to", "internet", "--protocol", "tcp", "--port", "443",
+              expect=0).stdout
+    check("delivered" in out and "module.network.aws_nat_gateway.main" in out, "text trace names the NAT")
+    # a bare state works too
+    run("trace", os.path.join(EXAMPLE, "after", "network.tfstate"), "--from", "aws_vpc_endpoint.interface[\"logs\"]",
+        "--to", "10.1.2.0/24", "--protocol", "tcp", "--port", "443", expect=0)
+elif CASE == "trace-bad-input":
+    run("trace", AFTER, "--from", "aws_ecs_service.nope", "--to", "internet", expect=2)
+    run("trace", AFTER, "--from", "*", "--to", "internet", "--port", "70000", expect=2)
+    run("trace", AFTER, "--from", "*", "--to", "internet", "--protocol", "sctp", expect=2)
+    run("trace", AFTER, "--from", "*", "--to", "internet", "--format", "yaml", expect=2)
+    run("trace", AFTER, "--to", "internet", expect=2)
+    proc = run("trace", "/nonexistent.tfstate", "--from", "*", "--to", "internet", expect=2)
+    check("[moat.load]" in proc.stderr, "a load error message")
+elif CASE == "resolve":
+    doc = json.loads(run("resolve", AFTER, "app.example.com", "--from", "onprem", "--format", "json", expect=0).stdout)
+    check(list(doc.keys()) == ["ok", "resolutions"] and doc["ok"] is True, f"resolve keys {list(doc.keys())}")
+    for resolution in doc["resolutions"]:
+        resolution_shape(resolution)
+    first = doc["resolutions"][0]
+    check(first["outcome"] == "ANSWERED" and first["decided_by"] == "aws_route53_record.app", "answered by the record")
+    check(any(a["resource"] == "aws_lb.app" for a in first["answers"]), "the internal ALB's addresses")
+    check(any(f["status"] == "works" and f["resource"] for f in first["required_flows"]), "the DNS flow to the inbound endpoint works")
+    # no such record in the private zone: exit 1, outcome named
+    doc = json.loads(run("resolve", AFTER, "nope.example.com", "--from", "onprem", "--format", "json", expect=1).stdout)
+    check(doc["ok"] is False and doc["resolutions"][0]["outcome"] == "NXDOMAIN_IN_PRIVATE_ZONE", "NXDOMAIN in the PHZ")
+    out = run("resolve", AFTER, "logs.ap-northeast-1.amazonaws.com", "--from", "aws_ecs_service.app", expect=0).stdout
+    check("aws_vpc_endpoint.interface[\"logs\"]" in out, "text names the endpoint")
+elif CASE == "resolve-bad-input":
+    run("resolve", AFTER, "app.example.com", "--from", "nowhere", expect=2)
+    run("resolve", AFTER, "app.example.com", expect=2)
+    run("resolve", AFTER, "app.example.com", "--from", "onprem", "--format", "xml", expect=2)
+    run("resolve", "/nonexistent/moat.json", "app.example.com", "--from", "onprem", expect=2)
+elif CASE == "help":
+    for command in ("check", "trace", "resolve", "inspect"):
+        out = run(command, "--help", expect=0).stdout
+        check(f"moat {command}" in out and "Examples:" in out, f"{command} --help has usage and examples")
+        check("Exit 0" in out, f"{command} --help states the exit codes")
+    out = run("--help", expect=0).stdout
+    check(all(c in out for c in ("check", "trace", "resolve", "inspect")), "top-level help lists the subcommands")
+    run(expect=2)
+    run("frobnicate", expect=2)
+elif CASE == "version":
+    out = run("--version", expect=0).stdout
+    check(re.fullmatch(r"moat \d+\.\d+\.\d+\n", out) is not None, f"version line: {out!r}")
+elif CASE == "progress":
+    # stderr a terminal: a progress line, erased at the end; the report on stdout is unchanged
+    code, out, terminal = run_with_terminal_stderr("check", AFTER, "--format", "json")
+    check(code == 0, f"exit {code}")
+    check("loading 2 states\u2026" in terminal and "checking 13 intents [1/13]" in terminal, f"progress shown: {terminal!r}")
+    check(terminal.endswith("\r\033[K"), "the progress line is erased")
+    check(json.loads(out)["ok"] is True and "\033[" not in out, "stdout is the plain report")
+    code, out, terminal = run_with_terminal_stderr("trace", AFTER, "--from", "onprem", "--to", "aws_lb.app", "--port", "443")
+    check(code == 0 and "loading 2 states" in terminal, f"trace shows loading: {terminal!r}")
+    # stderr not a terminal: no progress at all
+    proc = run("check", AFTER, expect=0)
+    check(proc.stderr == "", f"no progress on a pipe: {proc.stderr!r}")
 else:
     sys.exit("unknown case " + CASE)

@@ -1,11 +1,17 @@
 // moat: the command-line front end. Each subcommand is one small function over the public
 // API; add a subcommand by adding an add_<name>() function and one line in main().
 //
-// Exit codes: 0 success (warnings allowed; for check: every intent holds), 1 some intent
-// fails (check), 2 bad input or usage (an input could not be loaded, a bad option).
+// Exit codes: 0 success (warnings allowed; check: every intent holds; trace: some part of
+// the flow is delivered; resolve: the name resolves), 1 the answer is no (check: some
+// intent fails; trace: nothing is delivered; resolve: no answer), 2 bad input or usage (an
+// input could not be loaded, a bad option).
+// Colour only when stdout is a terminal (and NO_COLOR is unset); progress only when
+// stderr is a terminal.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,7 +35,54 @@
 
 namespace {
 
+constexpr int exit_no = 1;
 constexpr int exit_load_error = 2;
+
+bool stdout_colour() { return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr; }
+
+// A one-line progress display on stderr ("loading 2 states…", "checking 14 intents
+// [3/14] name"), redrawn in place at most ten times a second and erased when done;
+// silent unless stderr is a terminal.
+class Progress {
+ public:
+  Progress() : active_(isatty(fileno(stderr)) != 0) {}
+  ~Progress() { clear(); }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  void show(const std::string& line, bool force = false) {
+    if (!active_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    shown_ = true;
+    std::cerr << "\r\033[K" << line << std::flush;
+  }
+  void clear() {
+    if (active_ && shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+  void on_check(const moat::intent::CheckProgress& p) {
+    using Stage = moat::intent::CheckProgress::Stage;
+    switch (p.stage) {
+      case Stage::loading: show(loading_text(p.total), true); break;
+      case Stage::checking:  // the first intent is always shown, the rest as time allows
+        show("checking " + std::to_string(p.total) + " intents [" + std::to_string(p.done + 1) + "/" + std::to_string(p.total) +
+                 "] " + p.intent,
+             p.done == 0);
+        break;
+      case Stage::finished: clear(); break;
+    }
+  }
+  static std::string loading_text(std::size_t states) {
+    return "loading " + std::to_string(states) + (states == 1 ? " state\u2026" : " states\u2026");
+  }
+
+ private:
+  bool active_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
 
 // ---- inspect -----------------------------------------------------------------------------
 struct InspectArgs {
@@ -73,6 +126,12 @@ int run_inspect(const InspectArgs& args) {
 void add_inspect(CLI::App& app, int& status) {
   auto args = std::make_shared<InspectArgs>();
   auto* command = app.add_subcommand("inspect", "Load Terraform state files and summarise what moat understood");
+  command->footer(
+      "Prints the files read, the modelled objects and resource types, the resource types moat does not\n"
+      "model and every load diagnostic. Exit 0 when the states load, 2 when one cannot be loaded.\n\n"
+      "Examples:\n"
+      "  moat inspect network.tfstate app.tfstate\n"
+      "  terraform show -json > show.json && moat inspect --strict show.json");
   command->add_option("STATE", args->states, "Terraform state, show -json or plan JSON files")->required();
   command->add_flag("--strict", args->strict, "Treat warnings as load errors");
   command->callback([args, &status] { status = run_inspect(*args); });
@@ -95,11 +154,14 @@ std::string render(const moat::intent::CheckReport& report, const std::string& f
 }
 
 int run_check(const CheckArgs& args) {
+  Progress progress;
   try {
     auto scenario = moat::scenario::load_scenario(args.scenario);
-    auto report = moat::intent::check_scenario(scenario, {args.states, args.profile});
-    bool to_terminal = args.output.empty() && isatty(fileno(stdout)) != 0;
-    auto text = render(report, args.format, to_terminal);
+    moat::intent::CheckOptions options{args.states, args.profile, {}};
+    options.progress = [&progress](const moat::intent::CheckProgress& p) { progress.on_check(p); };
+    auto report = moat::intent::check_scenario(scenario, options);
+    progress.clear();
+    auto text = render(report, args.format, args.output.empty() && stdout_colour());
     if (args.output.empty()) {
       std::cout << text;
     } else {
@@ -110,8 +172,9 @@ int run_check(const CheckArgs& args) {
         return exit_load_error;
       }
     }
-    return report.ok() ? 0 : 1;
+    return report.ok() ? 0 : exit_no;
   } catch (const moat::Error& error) {
+    progress.clear();
     std::cerr << error.what() << "\n";
     return exit_load_error;
   }
@@ -120,6 +183,19 @@ int run_check(const CheckArgs& args) {
 void add_check(CLI::App& app, int& status) {
   auto args = std::make_shared<CheckArgs>();
   auto* command = app.add_subcommand("check", "Check a scenario's intents: exit 0 all hold, 1 some fail, 2 bad input");
+  command->footer(
+      "Loads the scenario's states (paths relative to the scenario file) plus every --state, adds the\n"
+      "profile's derived intents (closed: no internet path either way, what each ECS service, LB listener\n"
+      "and private DNS record needs) and evaluates every intent. Text output: one line per intent with\n"
+      "a check mark or a cross, then the witness packet, path and explanations of each failure, with\n"
+      "Terraform addresses. json, sarif and junit are for CI. Exit 0 when every intent holds, 1 when\n"
+      "some fails, 2 on bad input (a file that cannot be loaded, an unknown key, a selector that matches\n"
+      "nothing).\n\n"
+      "Examples:\n"
+      "  moat check models/examples/closed-ecs/after/moat.json\n"
+      "  moat check moat.json --state dns.tfstate --profile closed\n"
+      "  moat check moat.json --format sarif --output moat.sarif\n"
+      "  moat check moat.json --format json | jq '.intents[] | select(.holds | not) | .name'");
   command->add_option("SCENARIO", args->scenario, "Scenario file (moat.json)")->required();
   command->add_option("--state", args->states, "Another Terraform state file to load (repeatable)");
   command->add_option("--profile", args->profile, "Add a profile's derived intents")->check(CLI::IsMember({"closed"}));
@@ -136,33 +212,55 @@ struct QueryArgs {
   std::string protocol = "all";
   std::string port = "all";
   std::string name;
+  std::string format = "text";
 };
 
+moat::model::Snapshot load_with_progress(const moat::scenario::Scenario& scenario, Progress& progress) {
+  progress.show(Progress::loading_text(scenario.states.size()), true);
+  auto snapshot = moat::tfstate::load_states(scenario.states);
+  progress.clear();
+  return snapshot;
+}
+
 int run_trace(const QueryArgs& args) {
+  Progress progress;
   try {
+    auto protocols = moat::scenario::parse_intent_protocol(args.protocol);
+    auto ports = moat::scenario::parse_intent_port(args.port);
     auto scenario = moat::scenario::load_scenario_or_state(args.input);
-    auto snapshot = moat::tfstate::load_states(scenario.states);
+    auto snapshot = load_with_progress(scenario, progress);
     moat::intent::Environment environment(snapshot, scenario);
-    auto traced = moat::intent::trace(environment, args.from, args.to, moat::scenario::parse_intent_protocol(args.protocol),
-                                      moat::scenario::parse_intent_port(args.port));
-    for (const auto& resolution : traced.resolutions) std::cout << resolution.to_string() << "\n";
-    std::cout << traced.result.to_string();
-    return 0;
+    auto traced = moat::intent::trace(environment, args.from, args.to, protocols, ports);
+    if (args.format == "json") {
+      std::cout << moat::report::to_json(traced);
+    } else {
+      for (const auto& resolution : traced.resolutions) std::cout << resolution.to_string() << "\n";
+      std::cout << traced.result.to_string();
+      if (traced.result.delivered.empty() && traced.result.dropped.empty()) std::cout << "no packet of the flow leaves the sources\n";
+    }
+    return traced.delivered() ? 0 : exit_no;
   } catch (const moat::Error& error) {
+    progress.clear();
     std::cerr << error.what() << "\n";
     return exit_load_error;
   }
 }
 
 int run_resolve(const QueryArgs& args) {
+  Progress progress;
   try {
     auto scenario = moat::scenario::load_scenario_or_state(args.input);
-    auto snapshot = moat::tfstate::load_states(scenario.states);
+    auto snapshot = load_with_progress(scenario, progress);
     moat::intent::Environment environment(snapshot, scenario);
-    for (const auto& resolution : moat::intent::resolve_from(environment, args.from, args.name))
-      std::cout << resolution.to_string() << "\n";
-    return 0;
+    auto resolutions = moat::intent::resolve_from(environment, args.from, args.name);
+    if (args.format == "json") {
+      std::cout << moat::report::to_json(resolutions);
+    } else {
+      for (const auto& resolution : resolutions) std::cout << resolution.to_string() << "\n";
+    }
+    return moat::intent::all_resolved(resolutions) ? 0 : exit_no;
   } catch (const moat::Error& error) {
+    progress.clear();
     std::cerr << error.what() << "\n";
     return exit_load_error;
   }
@@ -171,20 +269,42 @@ int run_resolve(const QueryArgs& args) {
 void add_trace(CLI::App& app, int& status) {
   auto args = std::make_shared<QueryArgs>();
   auto* command = app.add_subcommand("trace", "Push one flow through the network: every delivered and dropped part with paths");
+  command->footer(
+      "Selectors (--from, --to) are those of a scenario's intents: a Terraform address of an interface\n"
+      "owner (ECS service, LB, instance, VPC or resolver endpoint, NAT, ENI) or of a subnet, a declared\n"
+      "network name (with a scenario file), internet, * (every interface owner), a CIDR or IP,\n"
+      "dns:NAME (resolved from each source first) or service:NAME (an AWS service endpoint, e.g. ecr.dkr).\n"
+      "Exit 0 when some part of the flow is delivered for certain, 1 when none is, 2 on bad input.\n\n"
+      "Examples:\n"
+      "  moat trace after/moat.json --from onprem --to dns:app.example.com --protocol tcp --port 443\n"
+      "  moat trace network.tfstate --from 'module.network.aws_subnet.private[\"1a\"]' --to internet\n"
+      "  moat trace moat.json --from aws_ecs_service.app --to service:logs --port 443 --format json");
   command->add_option("STATE_OR_SCENARIO", args->input, "A Terraform state or a scenario file")->required();
   command->add_option("--from", args->from, "Source selector")->required();
   command->add_option("--to", args->to, "Destination selector")->required();
-  command->add_option("--protocol", args->protocol, "tcp, udp, icmp, icmpv6 or all");
-  command->add_option("--port", args->port, "A port, \"from-to\" or all");
+  command->add_option("--protocol", args->protocol, "tcp, udp, icmp, icmpv6 or all (default all)");
+  command->add_option("--port", args->port, "A port, \"from-to\" or all (default all)");
+  command->add_option("--format", args->format, "Output format (default text)")->check(CLI::IsMember({"text", "json"}));
   command->callback([args, &status] { status = run_trace(*args); });
 }
 
 void add_resolve(CLI::App& app, int& status) {
   auto args = std::make_shared<QueryArgs>();
   auto* command = app.add_subcommand("resolve", "Resolve a DNS name from a vantage point, step by step");
+  command->footer(
+      "Resolves NAME (an A query) as a client at --from would: in a VPC through its Amazon resolver\n"
+      "(private hosted zones, interface endpoint private DNS, resolver rules), from a declared network\n"
+      "through its conditional forwarders and the inbound endpoints they target. Every step names the\n"
+      "Terraform resource that decided it, and the packet flows the answer depends on are checked.\n"
+      "Exit 0 when the name resolves from every vantage point, 1 when it does not, 2 on bad input.\n\n"
+      "Examples:\n"
+      "  moat resolve after/moat.json app.example.com --from onprem\n"
+      "  moat resolve after/moat.json api.ecr.ap-northeast-1.amazonaws.com --from aws_ecs_service.app\n"
+      "  moat resolve network.tfstate logs.ap-northeast-1.amazonaws.com --from 'module.network.aws_subnet.private[\"1a\"]' --format json");
   command->add_option("STATE_OR_SCENARIO", args->input, "A Terraform state or a scenario file")->required();
   command->add_option("NAME", args->name, "The DNS name")->required();
   command->add_option("--from", args->from, "Where the query starts: a network, subnet or interface owner")->required();
+  command->add_option("--format", args->format, "Output format (default text)")->check(CLI::IsMember({"text", "json"}));
   command->callback([args, &status] { status = run_resolve(*args); });
 }
 
@@ -192,6 +312,9 @@ void add_resolve(CLI::App& app, int& status) {
 
 int main(int argc, char** argv) {
   CLI::App app{"moat: offline proofs of what an AWS network lets through", "moat"};
+  app.footer(
+      "Run 'moat SUBCOMMAND --help' for each subcommand's options and examples.\n"
+      "Exit codes: 0 yes (all intents hold / delivered / resolved), 1 no, 2 bad input or usage.");
   app.set_version_flag("--version", std::string("moat ") + MOAT_VERSION);
   app.require_subcommand(1);
   int status = 0;
