@@ -186,3 +186,43 @@ TEST_CASE("check_scenario reports loading, every intent in turn and the end to t
 }
 
 }  // namespace moat::intent
+
+namespace moat::intent {
+
+TEST_CASE("a declared intent named like a derived closed/ intent is an error", "[intent]") {
+  auto message = error_in_after(R"({"states": ["network.tfstate", "app.tfstate"], "profile": "closed",
+      "intents": [{"name": "closed/no-internet-egress", "from": "*", "to": "internet", "expect": "unreachable"}]})");
+  CHECK_THAT(message, Catch::Contains("two intents are named \"closed/no-internet-egress\""));
+  // Without the profile the name is free.
+  CHECK(error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "intents": [{"name": "closed/no-internet-egress", "from": "*", "to": "internet", "expect": "unreachable"}]})")
+            .empty());
+  scenario::Scenario scenario = scenario::load_scenario(example + "after/moat.json");
+  CHECK_THROWS_WITH(check_scenario(scenario, {{}, "open", {}}), Catch::Contains("unknown profile \"open\""));
+}
+
+TEST_CASE("a network's gateway may be named by Terraform address, AWS id or name", "[intent]") {
+  for (const char* dx : {"module.network.aws_dx_gateway.example", "fedb6567-1341-493c-afd2-9c7210e1cd3c", "tf-dxg-example"}) {
+    INFO(dx);
+    auto report = check_scenario(scenario::parse_scenario(
+        std::string(R"({"states": ["network.tfstate", "app.tfstate"], "region": "ap-northeast-1",
+          "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"dx_gateway": ")") +
+            dx + R"("}],
+                      "dns_forwarders": [{"domain": "example.com", "to": "rslvr-in-05aefbf90f274314f"}]}},
+          "intents": [{"name": "onprem-reaches-app", "from": "onprem", "to": "dns:app.example.com", "protocol": "tcp", "port": 443},
+                      {"name": "onprem-reaches-resolver", "from": "onprem", "to": "aws_route53_resolver_endpoint.inbound", "protocol": "udp", "port": 53}]})",
+        "test.json", example + "after"));
+    for (const auto& r : report.intents) {
+      INFO(dump(r));
+      CHECK(r.holds);
+    }
+  }
+  CHECK_THAT(error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"vpn_gateway": "vgw-0notthere"}]}}, "intents": []})"),
+             Catch::Contains("networks.onprem.via[0].vpn_gateway") && Catch::Contains("matches no VPN gateway"));
+  CHECK_THAT(error_in_after(R"({"states": ["network.tfstate", "app.tfstate"],
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"transit_gateway": "tgw-0notthere"}]}}, "intents": []})"),
+             Catch::Contains("networks.onprem.via[0].transit_gateway"));
+}
+
+}  // namespace moat::intent

@@ -1,6 +1,7 @@
 // The scenario-file reader: the format of issue #6 and every error path.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "moat/core/error.hpp"
@@ -109,6 +110,132 @@ TEST_CASE("ports and protocols parse as the format says", "[scenario]") {
   CHECK_THROWS_AS(parse_intent_port("+80"), ParseError);
   CHECK(parse_intent_protocol("icmpv6") == net::ProtocolSet::of(net::protocol::icmpv6));
   CHECK_THROWS_AS(parse_intent_protocol("TCP"), ParseError);
+}
+
+namespace {
+
+// The message of the LoadError for an intents list holding one intent with `fields`.
+std::string intent_error(const std::string& fields) {
+  return error_of(R"({"intents": [{"name": "web", "from": "*", "to": "internet", )" + fields + "}]}");
+}
+
+}  // namespace
+
+TEST_CASE("every malformed port form is a parse error", "[scenario]") {
+  for (const char* port : {"80-", "-80", "a-b", "70000", "65536", "80-90-100", " 80", "80 ", "0x50", "1e3", "8o", "-", "",
+                           "80-70", "all-all", "ALL", "443,80"}) {
+    INFO("port \"" << port << "\"");
+    CHECK_THROWS_AS(parse_intent_port(port), ParseError);
+  }
+  CHECK_THROWS_WITH(parse_intent_port("a-b"), Catch::Contains("\"a-b\"") && Catch::Contains("0-65535"));
+  CHECK_THROWS_WITH(parse_intent_port("80-70"), Catch::Contains("empty"));
+  CHECK(parse_intent_port("0-65535") == net::PortSet::range(0, 65535));
+  CHECK(parse_intent_port("443-443") == net::PortSet::of(443));
+}
+
+TEST_CASE("a malformed port in the file names the intent and the JSON pointer", "[scenario]") {
+  for (const char* port : {R"("80-")", R"("a-b")", R"("70000")", R"("")", "1.5", "null", "[80]", R"({"from": 80})", "65536"}) {
+    INFO(port);
+    auto message = intent_error(std::string(R"("protocol": "tcp", "port": )") + port);
+    CHECK_THAT(message, Catch::Contains("moat.json") && Catch::Contains("/intents/0/port"));
+    CHECK_THAT(message, Catch::Contains("intent \"web\""));
+  }
+  // A port with protocol all is fine; with icmp or icmpv6 it is not.
+  CHECK(error_of(R"({"intents": [{"name": "a", "from": "*", "to": "internet", "port": 443}]})").empty());
+  CHECK_THAT(intent_error(R"("protocol": "icmpv6", "port": "1-2")"), Catch::Contains("a port needs protocol tcp, udp or all"));
+}
+
+TEST_CASE("every malformed protocol is an error naming the intent", "[scenario]") {
+  for (const char* protocol : {"TCP", "Tcp", "6", "", " tcp", "tcp,udp", "ip", "-1", "sctp"}) {
+    INFO("protocol \"" << protocol << "\"");
+    CHECK_THROWS_AS(parse_intent_protocol(protocol), ParseError);
+    CHECK_THAT(intent_error(std::string(R"("protocol": ")") + protocol + "\""),
+               Catch::Contains("/intents/0/protocol") && Catch::Contains("intent \"web\""));
+  }
+  CHECK_THAT(intent_error(R"("protocol": 6)"), Catch::Contains("/intents/0/protocol") && Catch::Contains("expected a string"));
+  for (const char* protocol : {"tcp", "udp", "icmp", "icmpv6", "all"}) CHECK_NOTHROW(parse_intent_protocol(protocol));
+}
+
+TEST_CASE("missing, empty and mistyped intent fields are errors naming the JSON pointer", "[scenario]") {
+  CHECK_THAT(error_of(R"({"intents": [{"from": "*", "to": "internet"}]})"),
+             Catch::Contains("/intents/0") && Catch::Contains("missing key \"name\""));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "t", "from": "*"}]})"), Catch::Contains("missing key \"to\""));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "", "from": "*", "to": "internet"}]})"),
+             Catch::Contains("/intents/0/name") && Catch::Contains("non-empty name"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": 7, "from": "*", "to": "internet"}]})"),
+             Catch::Contains("/intents/0/name") && Catch::Contains("expected a string"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "f", "from": "", "to": "internet"}]})"),
+             Catch::Contains("/intents/0/from") && Catch::Contains("empty selector"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "f", "from": "*", "to": ""}]})"), Catch::Contains("/intents/0/to"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "f", "from": ["*"], "to": "internet"}]})"), Catch::Contains("/intents/0/from"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "f", "from": "*", "to": "internet", "expect": true}]})"),
+             Catch::Contains("/intents/0/expect"));
+  CHECK_THAT(error_of(R"({"intents": [{"name": "f", "from": "*", "to": "internet", "expect": "Reachable"}]})"),
+             Catch::Contains("/intents/0/expect") && Catch::Contains("\"Reachable\""));
+  CHECK_THAT(error_of(R"({"intents": ["f"]})"), Catch::Contains("/intents/0") && Catch::Contains("expected an object"));
+  CHECK_THAT(error_of(R"({"intents": {"f": {}}})"), Catch::Contains("/intents") && Catch::Contains("expected a list"));
+  // The second of two same-named intents is the one reported.
+  CHECK_THAT(error_of(R"({"intents": [{"name": "d", "from": "*", "to": "x"}, {"name": "e", "from": "*", "to": "y"},
+                                      {"name": "d", "from": "*", "to": "z"}]})"),
+             Catch::Contains("/intents/2/name") && Catch::Contains("duplicate intent name \"d\""));
+}
+
+TEST_CASE("mistyped top-level and network values are errors naming the JSON pointer", "[scenario]") {
+  CHECK_THAT(error_of(R"({"states": ["a.tfstate", 3]})"), Catch::Contains("/states/1") && Catch::Contains("expected a string"));
+  CHECK_THAT(error_of(R"({"region": ["ap-northeast-1"]})"), Catch::Contains("/region"));
+  CHECK_THAT(error_of(R"({"profile": 1})"), Catch::Contains("/profile"));
+  CHECK_THAT(error_of(R"({"networks": []})"), Catch::Contains("/networks") && Catch::Contains("expected an object"));
+  CHECK_THAT(error_of(R"({"networks": {"n": "10.0.0.0/8"}})"), Catch::Contains("/networks/n") && Catch::Contains("expected an object"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"cidrs": "10.0.0.0/8"}}})"), Catch::Contains("/networks/n/cidrs"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"cidrs": ["10.0.0.0"]}}})"),
+             Catch::Contains("/networks/n/cidrs/0") && Catch::Contains("not a CIDR"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"via": {"dx_gateway": "x"}}}})"), Catch::Contains("/networks/n/via"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"via": ["x"]}}})"), Catch::Contains("/networks/n/via/0"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"via": [{"dx_gateway": "x", "vpn_gateway": "y"}]}}})"),
+             Catch::Contains("/networks/n/via/0") && Catch::Contains("exactly one"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"via": [{"dx_gateway": 5}]}}})"), Catch::Contains("/networks/n/via/0/dx_gateway"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_forwarders": {"domain": "a"}}}})"), Catch::Contains("/networks/n/dns_forwarders"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_forwarders": [{"to": "x"}]}}})"),
+             Catch::Contains("/networks/n/dns_forwarders/0") && Catch::Contains("missing key \"domain\""));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_forwarders": [{"domain": "a"}]}}})"), Catch::Contains("missing key \"to\""));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_forwarders": [{"domain": "a", "to": 53}]}}})"),
+             Catch::Contains("/networks/n/dns_forwarders/0/to"));
+}
+
+TEST_CASE("every via kind is read with the key it was written under", "[scenario]") {
+  auto s = parse(R"({"networks": {"dc": {"via": [{"dx_gateway": "a"}, {"vpn_gateway": "b"}, {"transit_gateway": "c"},
+                                                 {"vpn_connection": "d"}]}}})");
+  REQUIRE(s.networks.at(0).via.size() == 4);
+  const auto& via = s.networks[0].via;
+  CHECK(via[0].kind == Attachment::Kind::dx_gateway);
+  CHECK(via[1].kind == Attachment::Kind::vpn_gateway);
+  CHECK(via[2].kind == Attachment::Kind::transit_gateway);
+  CHECK(via[3].kind == Attachment::Kind::vpn_connection);
+  CHECK(via[3].target == "d");
+  CHECK(via[2].key == "networks.dc.via[2].transit_gateway");
+  CHECK(s.networks[0].cidrs.empty());
+  CHECK(parse("{}").intents.empty());
+}
+
+TEST_CASE("scenario files are read from disk; a state given where a scenario may be becomes a one-state scenario",
+          "[scenario]") {
+  const std::string example = std::string(MOAT_SOURCE_DIR) + "/models/examples/closed-ecs/after/";
+  auto s = load_scenario(example + "moat.json");
+  CHECK(s.file == std::filesystem::path(example + "moat.json"));
+  REQUIRE(s.states.size() == 2);
+  CHECK(s.states[0] == std::filesystem::path(example + "network.tfstate"));
+  CHECK(load_scenario_or_state(example + "moat.json").intents.size() == s.intents.size());
+  auto state = load_scenario_or_state(example + "network.tfstate");
+  CHECK(state.intents.empty());
+  REQUIRE(state.states.size() == 1);
+  CHECK(state.states[0] == std::filesystem::path(example + "network.tfstate"));
+  try {
+    load_scenario(example + "missing.json");
+    FAIL("no LoadError for a missing scenario file");
+  } catch (const LoadError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("missing.json") && Catch::Contains("cannot read"));
+  }
+  CHECK_THROWS_AS(load_scenario_or_state(example + "missing.json"), LoadError);
 }
 
 }  // namespace moat::scenario
