@@ -135,10 +135,23 @@ Bound bind(const Environment& environment, const Intent& intent) {
   return bound;
 }
 
+// R7.9: what a declared network does on its own side (routes toward its attachments,
+// firewalls, which path it prefers) is the scenario's input, not something proven.
+void note_declared_network(Evaluation& evaluation, const std::vector<fwd::Endpoint>& endpoints) {
+  for (const auto& endpoint : endpoints) {
+    if (endpoint.kind != fwd::Endpoint::Kind::external_network) continue;
+    evaluation.note({"ASSUMPTION", "",
+                     "assumption (R7.9): network " + endpoint.name + " routes to and from the VPCs over its declared "
+                     "attachments and its own routers and firewalls pass the flow; only the AWS side is proven"});
+  }
+}
+
 IntentResult evaluate(const Environment& environment, const Intent& intent, std::vector<Explanation>* warnings) {
   Evaluation evaluation(environment, intent);
   if (intent.known_failure.empty()) {
     auto bound = bind(environment, intent);
+    note_declared_network(evaluation, bound.from);
+    note_declared_network(evaluation, bound.to_endpoints);
     switch (bound.to.kind) {
       case SelectorKind::dns:
         for (const auto& source : bound.from) evaluate_resolved(environment, intent, evaluation, source, bound.to.value);

@@ -226,3 +226,26 @@ TEST_CASE("a network's gateway may be named by Terraform address, AWS id or name
 }
 
 }  // namespace moat::intent
+
+namespace moat::intent {
+
+TEST_CASE("intents from or to a declared network state the on-prem assumption they rest on (R7.9)", "[intent]") {
+  auto report = check_scenario(scenario::load_scenario(example + "after/moat.json"));
+  auto assumes_onprem = [](const IntentResult& r) {
+    return std::any_of(r.explanations.begin(), r.explanations.end(), [](const Explanation& e) {
+      return e.code == "ASSUMPTION" && e.message.find("(R7.9): network onprem") != std::string::npos;
+    });
+  };
+  for (const char* name : {"onprem-reaches-app", "closed/net:onprem->aws_lb_listener.https", "closed/dns:onprem->app.example.com"}) {
+    INFO(name);
+    REQUIRE(find(report, name) != nullptr);
+    CHECK(find(report, name)->holds);
+    CHECK(assumes_onprem(*find(report, name)));
+  }
+  for (const char* name : {"tasks-pull-images", "closed/no-internet-egress"}) {
+    INFO(name);
+    CHECK_FALSE(assumes_onprem(*find(report, name)));
+  }
+}
+
+}  // namespace moat::intent
