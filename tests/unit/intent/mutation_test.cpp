@@ -617,6 +617,19 @@ TEST_CASE("mutation: the article's DX gateway association naming a VGW not in th
   check_caught("article-association-names-undeclared-vgw");
 }
 
+TEST_CASE("mutation: the article's on-prem CIDR written with host bits is a warning naming the route", "[intent][mutation]") {
+  States states;  // aws_route.r's destination_cidr_block = "10.0.1.0/22" in the article
+  attributes(states.network, "module.network.aws_route.onprem")["destination_cidr_block"] = "10.0.1.0/22";
+  attributes(states.network, private_table)["route"][0]["cidr_block"] = "10.0.1.0/22";
+  auto report = MutatedExample("article-host-bits").check(states);
+  CHECK(report.ok());  // the network address 10.0.0.0/22 is used, as AWS stores it
+  bool warned = std::any_of(report.warnings.begin(), report.warnings.end(), [](const Explanation& w) {
+    return w.code == "cidr.host_bits" && w.resource == "module.network.aws_route.onprem" &&
+           w.message.find("10.0.0.0/22") != std::string::npos;
+  });
+  CHECK(warned);
+}
+
 TEST_CASE("mutation: an ALB SG that admits only the VPC is caught for on-prem clients", "[intent][mutation]") {
   check_caught("alb-sg-without-onprem");
 }
