@@ -117,8 +117,11 @@ def trace_shape(document, ok):
     return document
 
 
+SCRATCH = tempfile.TemporaryDirectory(prefix="moat-cli-")  # removed when the case exits
+
+
 def bad_scenario(text):
-    directory = tempfile.mkdtemp()
+    directory = tempfile.mkdtemp(dir=SCRATCH.name)
     path = os.path.join(directory, "moat.json")
     with open(path, "w") as f:
         f.write(text)
