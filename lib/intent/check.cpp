@@ -200,20 +200,15 @@ IntentResult check_intent(const Environment& environment, const Intent& intent) 
   return evaluate(environment, intent, nullptr);
 }
 
-CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options) {
-  auto states = scenario.states;
-  states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
-  if (states.empty())
-    throw LoadError(scenario.file.string(), "/states", "", "no state files: list them in \"states\" or pass --state");
+CheckReport check_environment(const Environment& environment, const std::string& profile_override,
+                              const CheckProgressCallback& progress) {
+  const auto& scenario = environment.scenario();
+  const auto& snapshot = environment.snapshot();
   auto report_progress = [&](CheckProgress::Stage stage, std::size_t done, std::size_t total, const std::string& intent) {
-    if (options.progress) options.progress(CheckProgress{stage, done, total, intent});
+    if (progress) progress(CheckProgress{stage, done, total, intent});
   };
-  report_progress(CheckProgress::Stage::loading, 0, states.size(), "");
-  auto snapshot = tfstate::load_states(states);
-  Environment environment(snapshot, scenario);
-
   auto intents = scenario_intents(scenario);
-  std::string profile = options.profile.empty() ? scenario.profile : options.profile;
+  std::string profile = profile_override.empty() ? scenario.profile : profile_override;
   std::vector<Explanation> warnings;
   if (profile == "closed") {
     for (auto& derived : closed_profile_intents(environment)) intents.push_back(std::move(derived));
@@ -246,6 +241,17 @@ CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOption
   for (const auto& [type, count] : snapshot.unmodelled) report.unmodelled.emplace_back(type, count);
   report.states = snapshot.files;
   return report;
+}
+
+CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options) {
+  auto states = scenario.states;
+  states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
+  if (states.empty())
+    throw LoadError(scenario.file.string(), "/states", "", "no state files: list them in \"states\" or pass --state");
+  if (options.progress) options.progress(CheckProgress{CheckProgress::Stage::loading, 0, states.size(), ""});
+  auto snapshot = tfstate::load_states(states);
+  Environment environment(snapshot, scenario);
+  return check_environment(environment, options.profile, options.progress);
 }
 
 }  // namespace moat::intent

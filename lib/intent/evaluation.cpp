@@ -6,30 +6,9 @@
 #include "moat/fwd/explanation_code.hpp"
 #include "moat/net/port_set.hpp"
 #include "required_flow_oracle.hpp"
+#include "moat/intent/evidence.hpp"
 
 namespace moat::intent::detail {
-
-namespace {
-
-PathStep step_of(const fwd::Hop& hop) { return {hop.object, hop.address, hop.rule}; }
-
-std::vector<PathStep> path_of(const std::vector<fwd::Hop>& hops) {
-  std::vector<PathStep> path;
-  for (const auto& hop : hops) path.push_back(step_of(hop));
-  return path;
-}
-
-}  // namespace
-
-std::vector<PathStep> resolution_path(const dns::Resolution& resolution) {
-  std::vector<PathStep> path;
-  for (const auto& step : resolution.steps) {
-    std::string decision = step.detail;
-    if (step.code) decision += std::string(decision.empty() ? "" : " ") + "[" + std::string(dns::to_string(*step.code)) + "]";
-    path.push_back({std::string(dns::to_string(step.kind)) + " " + step.name, step.decided_by.address, decision});
-  }
-  return path;
-}
 
 Evaluation::Evaluation(const Environment& environment, const Intent& intent) : environment_(environment) {
   result_.intent = intent;
@@ -70,7 +49,6 @@ void Evaluation::unknown(Explanation explanation) {
 }
 
 void Evaluation::add(const fwd::Verdict& verdict) {
-  const auto& graph = environment_.network().graph();
   for (const auto& finding : verdict.findings) {
     Explanation e{std::string(fwd::to_string(finding.code)), finding.address, finding.detail};
     if (finding.code == fwd::ExplanationCode::LATENT_INTERNET_EXPOSURE) {
@@ -87,13 +65,8 @@ void Evaluation::add(const fwd::Verdict& verdict) {
   if (reach) {
     // Every drop of requested packets is a blocker; the first certain one is the witness.
     for (const auto& drop : verdict.blockers) {
-      std::string message = drop.detail.empty() ? std::string(fwd::meaning(drop.code)) : drop.detail;
-      if (!drop.certain) message = "assumption (R0.1): " + message;
-      explain({std::string(fwd::to_string(drop.code)), drop.address, message});
-      auto path = path_of(drop.path);
-      path.push_back({graph.node(drop.at).name, drop.address,
-                      "dropped: " + std::string(fwd::to_string(drop.code)) + ": " + message});
-      set_path(std::move(path), drop.witness, drop.certain);
+      explain(dropped_explanation(drop));
+      set_path(dropped_path(environment_, drop), drop.witness, drop.certain);
     }
     if (verdict.blockers.empty()) explain({"NO_PATH", "", verdict.summary});
     return;
@@ -101,24 +74,17 @@ void Evaluation::add(const fwd::Verdict& verdict) {
   // unreachable: every delivered part is a counterexample; every resource on its path is
   // part of the reason.
   for (const auto& part : verdict.counterexamples) {
-    std::string where = graph.node(part.source).name + " -> " + graph.node(part.destination).name;
-    for (const auto& hop : part.path) {
-      if (hop.address.empty()) continue;
-      std::string decision = hop.object + ": " + hop.rule;
-      explain({part.certain ? "PATH_EXISTS" : "PATH_MAY_EXIST", hop.address, where + ": " + decision}, decision);
+    // Many counterexample paths cross the same hops: explain each hop once (the key is
+    // the decision without its "source -> destination: " prefix) and count the rest.
+    const auto& graph = environment_.network().graph();
+    const std::string where = graph.node(part.source).name + " -> " + graph.node(part.destination).name + ": ";
+    for (auto& e : delivered_explanations(environment_, part)) {
+      std::string key = e.message.starts_with(where) ? e.message.substr(where.size()) : std::string();
+      explain(std::move(e), std::move(key));
     }
-    for (const auto& hop : part.reply_path) {
-      if (hop.address.empty()) continue;
-      std::string decision = "reply: " + hop.object + ": " + hop.rule;
-      explain({"PATH_EXISTS", hop.address, where + ": " + decision}, decision);
-    }
-    for (const auto& assumption : part.assumptions) explain({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
-    auto path = path_of(part.path);
-    path.push_back({graph.node(part.destination).name, graph.node(part.destination).origin.address, "delivered"});
-    for (const auto& hop : part.reply_path) path.push_back({hop.object, hop.address, "reply: " + hop.rule});
     // The witness as the source sent it (part.witness is as delivered, after any NAT).
     auto witness = part.sent.empty() ? std::optional<net::Packet>(part.witness) : part.sent.witness();
-    set_path(std::move(path), witness, part.certain);
+    set_path(delivered_path(environment_, part), witness, part.certain);
   }
   for (const auto& drop : verdict.blockers) {
     explain({std::string(fwd::to_string(drop.code)), drop.address,
@@ -133,9 +99,9 @@ void Evaluation::explain_failing_flow(const dns::RequiredFlow& flow) {
                                                   {RequiredFlowOracle::endpoint(flow.to)}, flow.protocols,
                                                   net::PortSet::of(flow.port));
   for (const auto& drop : verdict.blockers) {
-    std::string message = drop.detail.empty() ? std::string(fwd::meaning(drop.code)) : drop.detail;
-    if (!drop.certain) message = "assumption (R0.1): " + message;
-    explain({std::string(fwd::to_string(drop.code)), drop.address, "required DNS flow to " + flow.to.to_string() + ": " + message});
+    auto e = dropped_explanation(drop);
+    e.message = "required DNS flow to " + flow.to.to_string() + ": " + e.message;
+    explain(std::move(e));
   }
 }
 

@@ -56,6 +56,4 @@ class Evaluation {
   std::vector<std::size_t> repeats_;  // per explanation: further paths that met it
 };
 
-std::vector<PathStep> resolution_path(const dns::Resolution& resolution);
-
 }  // namespace moat::intent::detail

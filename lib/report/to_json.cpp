@@ -99,6 +99,26 @@ Json resolutions_json(const std::vector<dns::Resolution>& resolutions) {
   return out;
 }
 
+Json intent_json(const intent::IntentResult& result) {
+  Json j;
+  j["name"] = result.intent.name;
+  j["from"] = result.intent.from;
+  j["to"] = result.intent.to;
+  j["expect"] = std::string(intent::to_string(result.intent.expect));
+  j["holds"] = result.holds;
+  j["witness"] = witness_json(result.witness);
+  Json path = Json::array();
+  for (const auto& step : result.path) path.push_back(step_json(step.node, step.resource, step.decision));
+  j["path"] = std::move(path);
+  Json explanations = Json::array();
+  for (const auto& e : result.explanations) explanations.push_back(explanation_json(e));
+  j["explanations"] = std::move(explanations);
+  j["status"] = result.status;
+  j["protocol"] = detail::protocol_text(result.intent);
+  j["port"] = detail::port_text(result.intent);
+  return j;
+}
+
 }  // namespace
 
 std::string to_json(const intent::TracedFlow& traced) {
@@ -150,29 +170,13 @@ std::string to_json(const std::vector<dns::Resolution>& resolutions) {
   return root.dump(2) + "\n";
 }
 
+std::string to_json(const intent::IntentResult& result) { return intent_json(result).dump(2) + "\n"; }
+
 std::string to_json(const intent::CheckReport& report) {
   Json root;
   root["ok"] = report.ok();
   Json intents = Json::array();
-  for (const auto& r : report.intents) {
-    Json j;
-    j["name"] = r.intent.name;
-    j["from"] = r.intent.from;
-    j["to"] = r.intent.to;
-    j["expect"] = std::string(intent::to_string(r.intent.expect));
-    j["holds"] = r.holds;
-    j["witness"] = witness_json(r.witness);
-    Json path = Json::array();
-    for (const auto& step : r.path) path.push_back(step_json(step.node, step.resource, step.decision));
-    j["path"] = std::move(path);
-    Json explanations = Json::array();
-    for (const auto& e : r.explanations) explanations.push_back(explanation_json(e));
-    j["explanations"] = std::move(explanations);
-    j["status"] = r.status;
-    j["protocol"] = detail::protocol_text(r.intent);
-    j["port"] = detail::port_text(r.intent);
-    intents.push_back(std::move(j));
-  }
+  for (const auto& r : report.intents) intents.push_back(intent_json(r));
   root["intents"] = std::move(intents);
   Json warnings = Json::array();
   for (const auto& w : report.warnings) warnings.push_back(explanation_json(w));

@@ -4,9 +4,12 @@
 //   validate_intent    binds both selectors; throws ParseError naming the intent and the
 //                      side ("intent \"x\": to: \"aws_lb.nope\" matches nothing")
 //   check_intent       one verdict with witness, path and explanations
+//   check_environment  the scenario's intents (environment.scenario()) plus the profile's
+//                      (`profile` overrides the scenario's when set), all validated, then
+//                      evaluated over states already loaded
 //   check_scenario     the whole `moat check`: load states (+ extra), bind the networks,
-//                      add the profile's intents, validate everything, then evaluate
-//                      (reporting its progress through CheckOptions::progress)
+//                      then check_environment (reporting its progress through
+//                      CheckOptions::progress)
 // Analysis outcomes are values; only bad input throws (LoadError, ParseError).
 
 #include <cstddef>
@@ -33,17 +36,20 @@ struct CheckProgress {
   std::size_t total = 0;
   std::string intent;
 };
+using CheckProgressCallback = std::function<void(const CheckProgress&)>;
 
 struct CheckOptions {
   std::vector<std::filesystem::path> extra_states;  // --state
   std::string profile;                               // overrides the scenario's when set
   // Called before loading, before each intent and once at the end; may be empty.
-  std::function<void(const CheckProgress&)> progress;
+  CheckProgressCallback progress;
 };
 
 std::vector<Intent> scenario_intents(const scenario::Scenario& scenario);
 void validate_intent(const Environment& environment, const Intent& intent);
 IntentResult check_intent(const Environment& environment, const Intent& intent);
+CheckReport check_environment(const Environment& environment, const std::string& profile = {},
+                              const CheckProgressCallback& progress = {});
 CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options = {});
 
 }  // namespace moat::intent

@@ -10,6 +10,7 @@
 //           "witness", "packets", "path"}], "findings": [{"code", "resource", "message"}]}
 //   resolve {"ok" (every resolution answered), "resolutions": [{"name", "type", "outcome",
 //           "resolved", "decided_by", "answers", "steps", "required_flows", "assumptions"}]}
+// The IntentResult overload renders one element of "intents" (for a single check).
 // Path steps are {"node", "resource", "decision"} everywhere; witnesses are
 // {"protocol", "source", "destination", "port", "text"}.
 
@@ -25,5 +26,6 @@ namespace moat::report {
 std::string to_json(const intent::CheckReport& report);
 std::string to_json(const intent::TracedFlow& traced);
 std::string to_json(const std::vector<dns::Resolution>& resolutions);
+std::string to_json(const intent::IntentResult& result);
 
 }  // namespace moat::report
