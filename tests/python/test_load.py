@@ -24,6 +24,8 @@ def test_load_reads_states_and_reports_what_it_modelled():
     assert summary["unmodelled"] == {"aws_cloudwatch_log_group": 1, "aws_iam_role": 1}
     assert net.unmodelled == summary["unmodelled"]
     assert summary["warnings"] == len(net.warnings)
+    declared = moat.load(EXAMPLE / "after" / "network.tfstate", region="eu-west-1")
+    assert declared.region == "eu-west-1" and declared.summary()["region"] == "eu-west-1"
 
 
 def test_load_scenario_binds_declared_networks(after):
