@@ -63,7 +63,10 @@ void bind_intent(py::module_& m) {
       .def(py::init<>())
       .def_readwrite("extra_states", &CheckOptions::extra_states)
       .def_readwrite("profile", &CheckOptions::profile);
-  m.def("check_environment", &check_environment, py::arg("environment"), py::arg("profile") = std::string{}, release());
+  m.def(
+      "check_environment",
+      [](const Environment& environment, const std::string& profile) { return check_environment(environment, profile); },
+      py::arg("environment"), py::arg("profile") = std::string{}, release());
   m.def("check_scenario", &check_scenario, py::arg("scenario"), py::arg("options") = CheckOptions{}, release());
   m.def("check_intent", &check_intent, py::arg("environment"), py::arg("intent"), release());
   m.def("validate_intent", &validate_intent, py::arg("environment"), py::arg("intent"));
