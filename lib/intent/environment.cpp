@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "moat/core/error.hpp"
+#include "moat/model/region.hpp"
 #include "moat/net/ip_address.hpp"
 #include "required_flow_oracle.hpp"
 
@@ -70,27 +71,6 @@ dns::ConditionalForwarder bind_forwarder(const model::Snapshot& snapshot, const 
   return bound;
 }
 
-// "ap-northeast-1a" -> "ap-northeast-1", "us-gov-west-1b" -> "us-gov-west-1", a Local Zone
-// "us-west-2-lax-1a" -> "us-west-2": the dash-separated words up to the first that starts
-// with a digit, whose leading digits end the region. "" when the name has no such shape.
-std::string region_of_zone(std::string_view zone) {
-  std::string region;
-  while (!zone.empty()) {
-    auto dash = zone.find('-');
-    std::string_view word = zone.substr(0, dash);
-    if (!region.empty()) region += '-';
-    if (!word.empty() && std::isdigit(static_cast<unsigned char>(word.front()))) {
-      std::size_t digits = 0;
-      while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits]))) ++digits;
-      return std::count(region.begin(), region.end(), '-') < 2 ? std::string() : region + std::string(word.substr(0, digits));
-    }
-    region += word;
-    if (dash == std::string_view::npos) break;
-    zone.remove_prefix(dash + 1);
-  }
-  return {};
-}
-
 std::string infer_region(const model::Snapshot& snapshot, const std::string& declared) {
   if (!declared.empty()) return declared;
   constexpr std::string_view prefix = "com.amazonaws.";
@@ -103,7 +83,7 @@ std::string infer_region(const model::Snapshot& snapshot, const std::string& dec
   // Else the region every subnet's availability zone lies in, when they agree.
   std::string from_zones;
   for (const auto& subnet : snapshot.subnets) {
-    std::string region = region_of_zone(subnet.availability_zone);
+    std::string region = model::region_of_zone(subnet.availability_zone);
     if (region.empty()) continue;
     if (!from_zones.empty() && region != from_zones) return {};
     from_zones = std::move(region);
