@@ -11,6 +11,10 @@
 //   resolve {"ok" (every resolution answered), "resolutions": [{"name", "type", "outcome",
 //           "resolved", "decided_by", "answers", "steps", "required_flows", "assumptions"}]}
 // The IntentResult overload renders one element of "intents" (for a single check).
+//   diagram {"title", "clusters": [{"id", "parent", "role", "label"}], "nodes": [{"id",
+//           "cluster", "role", "label", "address", "aws_id", "emphasis"}], "edges": [{"from",
+//           "to", "role", "label", "both_ways", "emphasis"}]} (`moat graph --format json`),
+//           in the writers' order (see diagram.hpp)
 // Path steps are {"node", "resource", "decision"} everywhere; witnesses are
 // {"protocol", "source", "destination", "port", "text"}.
 
@@ -20,6 +24,7 @@
 #include "moat/dns/resolution.hpp"
 #include "moat/intent/check_report.hpp"
 #include "moat/intent/trace.hpp"
+#include "moat/report/diagram.hpp"
 
 namespace moat::report {
 
@@ -27,5 +32,6 @@ std::string to_json(const intent::CheckReport& report);
 std::string to_json(const intent::TracedFlow& traced);
 std::string to_json(const std::vector<dns::Resolution>& resolutions);
 std::string to_json(const intent::IntentResult& result);
+std::string to_json(const Diagram& diagram);
 
 }  // namespace moat::report
