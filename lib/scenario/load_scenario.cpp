@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -249,21 +250,51 @@ Scenario load_scenario(const std::filesystem::path& file) {
   return scenario;
 }
 
-Scenario load_scenario_or_state(const std::filesystem::path& file) {
+namespace {
+
+// Terraform writes one of these keys at the top of every state, show -json and plan
+// document; a scenario has none of them. Unparsable text is left to the state loader,
+// which names the error.
+bool is_terraform_document(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw LoadError(file.string(), "", "", "cannot read the file");
   std::ostringstream text;
   text << in.rdbuf();
-  // Terraform writes these keys at the top of every state, show -json and plan document;
-  // a scenario has none of them.
   json document = json::parse(text.str(), nullptr, false);
-  bool terraform = document.is_discarded() || !document.is_object() || document.contains("terraform_version") ||
-                   document.contains("format_version") || document.contains("resources") || document.contains("lineage");
-  if (!terraform) return load_scenario(file);
+  return document.is_discarded() || !document.is_object() || document.contains("terraform_version") ||
+         document.contains("format_version") || document.contains("resources") || document.contains("lineage");
+}
+
+}  // namespace
+
+Scenario load_scenario_or_state(const std::filesystem::path& file) {
+  if (!is_terraform_document(file)) return load_scenario(file);
   Scenario scenario;
   scenario.file = file;
   scenario.states.push_back(file);
   return scenario;
+}
+
+Scenario load_scenario_or_states(const std::vector<std::filesystem::path>& files) {
+  if (files.empty()) throw LoadError("", "", "", "no state or scenario file given");
+  std::optional<Scenario> merged;
+  std::vector<std::filesystem::path> states;
+  for (const auto& file : files) {
+    if (is_terraform_document(file)) {
+      states.push_back(file);
+    } else if (merged) {
+      throw LoadError(file.string(), "", "", "a second scenario file: give one scenario (here " + merged->file.string() +
+                                               ") and any number of state files");
+    } else {
+      merged = load_scenario(file);
+    }
+  }
+  if (!merged) {
+    merged = Scenario{};
+    merged->file = files.front();
+  }
+  merged->states.insert(merged->states.end(), states.begin(), states.end());
+  return *merged;
 }
 
 }  // namespace moat::scenario

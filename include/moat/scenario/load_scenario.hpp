@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "moat/scenario/scenario.hpp"
 
@@ -21,6 +22,10 @@ Scenario load_scenario(const std::filesystem::path& file);
 // For commands that take "STATE_OR_SCENARIO": a scenario file as load_scenario reads it,
 // or (for a Terraform state, show -json or plan file) a scenario with just that state.
 Scenario load_scenario_or_state(const std::filesystem::path& file);
+// For commands that take "STATE_OR_SCENARIO...": each file as load_scenario_or_state reads
+// it, merged — the one scenario file (if any) with every state file appended to its states,
+// in order. Two scenario files, or none at all, throw LoadError.
+Scenario load_scenario_or_states(const std::vector<std::filesystem::path>& files);
 // Parses text reported under file_name; states are resolved against base_directory.
 Scenario parse_scenario(std::string_view text, const std::string& file_name,
                         const std::filesystem::path& base_directory = {});

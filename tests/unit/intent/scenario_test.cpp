@@ -238,4 +238,23 @@ TEST_CASE("scenario files are read from disk; a state given where a scenario may
   CHECK_THROWS_AS(load_scenario_or_state(example + "missing.json"), LoadError);
 }
 
+TEST_CASE("several inputs merge into one scenario: its states first, then the state files given", "[scenario]") {
+  const auto dir = std::filesystem::path(MOAT_SOURCE_DIR) / "models" / "examples" / "closed-ecs" / "after";
+  auto merged = load_scenario_or_states({dir / "moat.json", dir / "network.tfstate"});
+  REQUIRE(merged.states.size() == 3);
+  CHECK(merged.states[2] == dir / "network.tfstate");
+  CHECK(merged.networks.size() == 1);
+  auto states_only = load_scenario_or_states({dir / "network.tfstate", dir / "app.tfstate"});
+  CHECK(states_only.states.size() == 2);
+  CHECK(states_only.networks.empty());
+  CHECK(states_only.intents.empty());
+  try {
+    load_scenario_or_states({dir / "moat.json", dir / "moat.json"});
+    FAIL("two scenario files were accepted");
+  } catch (const LoadError& error) {
+    CHECK(std::string(error.what()).find("a second scenario file") != std::string::npos);
+  }
+  CHECK_THROWS_AS(load_scenario_or_states({}), LoadError);
+}
+
 }  // namespace moat::scenario
