@@ -4,7 +4,8 @@
 // Exit codes: 0 success (warnings allowed; check: every intent holds; trace: some part of
 // the flow is delivered; resolve: the name resolves), 1 the answer is no (check: some
 // intent fails; trace: nothing is delivered; resolve: no answer), 2 bad input or usage (an
-// input could not be loaded, a bad option).
+// input could not be loaded, a bad option, an output that cannot be written, SVG asked
+// for without Graphviz).
 // Colour only when stdout is a terminal (and NO_COLOR is unset); progress only when
 // stderr is a terminal.
 
@@ -25,10 +26,15 @@
 #include "moat/core/error.hpp"
 #include "moat/intent/check.hpp"
 #include "moat/intent/trace.hpp"
+#include "moat/report/flow_diagram.hpp"
+#include "moat/report/render_svg.hpp"
+#include "moat/report/to_dot.hpp"
 #include "moat/report/to_json.hpp"
+#include "moat/report/to_mermaid.hpp"
 #include "moat/report/to_junit.hpp"
 #include "moat/report/to_sarif.hpp"
 #include "moat/report/to_text.hpp"
+#include "moat/report/topology_diagram.hpp"
 #include "moat/scenario/load_scenario.hpp"
 #include "moat/model/snapshot.hpp"
 #include "moat/tfstate/load_states.hpp"
@@ -83,6 +89,37 @@ class Progress {
   bool shown_ = false;
   std::chrono::steady_clock::time_point last_{};
 };
+
+// Loads the scenario's states with "loading N states…" on a terminal.
+moat::model::Snapshot load_with_progress(const moat::scenario::Scenario& scenario, Progress& progress) {
+  progress.show(Progress::loading_text(scenario.states.size()), true);
+  auto snapshot = moat::tfstate::load_states(scenario.states);
+  progress.clear();
+  return snapshot;
+}
+
+// Writes text to FILE, or to stdout when FILE is empty; false when FILE cannot be written.
+bool write_output(const std::string& text, const std::filesystem::path& file, const char* command) {
+  if (file.empty()) {
+    std::cout << text;
+    return true;
+  }
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "[moat." << command << "] cannot write " << file.string() << "\n";
+    return false;
+  }
+  return true;
+}
+
+// A diagram in the format asked for: dot, svg (through Graphviz), mermaid or json.
+std::string render_diagram(const moat::report::Diagram& diagram, const std::string& format) {
+  if (format == "mermaid") return moat::report::to_mermaid(diagram);
+  if (format == "json") return moat::report::to_json(diagram);
+  if (format == "svg") return moat::report::render_svg(moat::report::to_dot(diagram));
+  return moat::report::to_dot(diagram);
+}
 
 // ---- inspect -----------------------------------------------------------------------------
 struct InspectArgs {
@@ -161,17 +198,8 @@ int run_check(const CheckArgs& args) {
     options.progress = [&progress](const moat::intent::CheckProgress& p) { progress.on_check(p); };
     auto report = moat::intent::check_scenario(scenario, options);
     progress.clear();
-    auto text = render(report, args.format, args.output.empty() && stdout_colour());
-    if (args.output.empty()) {
-      std::cout << text;
-    } else {
-      std::ofstream out(args.output, std::ios::binary);
-      out << text;
-      if (!out) {
-        std::cerr << "[moat.check] cannot write " << args.output.string() << "\n";
-        return exit_load_error;
-      }
-    }
+    if (!write_output(render(report, args.format, args.output.empty() && stdout_colour()), args.output, "check"))
+      return exit_load_error;
     return report.ok() ? 0 : exit_no;
   } catch (const moat::Error& error) {
     progress.clear();
@@ -204,6 +232,50 @@ void add_check(CLI::App& app, int& status) {
   command->callback([args, &status] { status = run_check(*args); });
 }
 
+// ---- graph --------------------------------------------------------------------------------
+struct GraphArgs {
+  std::vector<std::filesystem::path> inputs;
+  std::string format = "dot";
+  std::string focus;
+  std::filesystem::path output;
+};
+
+int run_graph(const GraphArgs& args) {
+  Progress progress;
+  try {
+    auto scenario = moat::scenario::load_scenario_or_states(args.inputs);
+    auto snapshot = load_with_progress(scenario, progress);
+    moat::intent::Environment environment(snapshot, scenario);
+    auto diagram = moat::report::topology_diagram(environment, {"", "", args.focus});
+    return write_output(render_diagram(diagram, args.format), args.output, "graph") ? 0 : exit_load_error;
+  } catch (const moat::Error& error) {
+    progress.clear();
+    std::cerr << error.what() << "\n";
+    return exit_load_error;
+  }
+}
+
+void add_graph(CLI::App& app, int& status) {
+  auto args = std::make_shared<GraphArgs>();
+  auto* command = app.add_subcommand("graph", "Draw the network: region, VPC, AZ and subnet clusters, gateways, routes");
+  command->footer(
+      "Draws the topology from state, grouped as AWS diagrams are: region, VPC, AZ and subnet clusters;\n"
+      "gateways on the VPC edge; the internet and declared networks outside; route tables with their\n"
+      "routes on the edges. Output is deterministic, so diagrams can be committed and diffed.\n"
+      "Exit 0 when drawn, 2 on bad input (or SVG without Graphviz).\n\n"
+      "Examples:\n"
+      "  moat graph after/moat.json --format svg --output after.svg\n"
+      "  moat graph network.tfstate app.tfstate --format mermaid\n"
+      "  moat graph after/moat.json --focus aws_lb.app --format dot");
+  command->add_option("STATE_OR_SCENARIO", args->inputs, "A scenario file (moat.json) and/or Terraform state files")->required();
+  command->add_option("--format", args->format, "dot, svg (needs Graphviz: apt-get install graphviz), mermaid or json")
+      ->check(CLI::IsMember({"dot", "svg", "mermaid", "json"}));
+  command->add_option("--focus", args->focus,
+                      "Draw only what is connected to this resource (Terraform address or AWS id), VPC or declared network");
+  command->add_option("--output", args->output, "Write to FILE instead of stdout");
+  command->callback([args, &status] { status = run_graph(*args); });
+}
+
 // ---- trace / resolve ------------------------------------------------------------------------
 struct QueryArgs {
   std::filesystem::path input;
@@ -213,14 +285,9 @@ struct QueryArgs {
   std::string port = "all";
   std::string name;
   std::string format = "text";
+  std::string focus;
+  std::filesystem::path output;
 };
-
-moat::model::Snapshot load_with_progress(const moat::scenario::Scenario& scenario, Progress& progress) {
-  progress.show(Progress::loading_text(scenario.states.size()), true);
-  auto snapshot = moat::tfstate::load_states(scenario.states);
-  progress.clear();
-  return snapshot;
-}
 
 int run_trace(const QueryArgs& args) {
   Progress progress;
@@ -231,13 +298,18 @@ int run_trace(const QueryArgs& args) {
     auto snapshot = load_with_progress(scenario, progress);
     moat::intent::Environment environment(snapshot, scenario);
     auto traced = moat::intent::trace(environment, args.from, args.to, protocols, ports);
+    std::string text;
     if (args.format == "json") {
-      std::cout << moat::report::to_json(traced);
+      text = moat::report::to_json(traced);
+    } else if (args.format == "text") {
+      for (const auto& resolution : traced.resolutions) text += resolution.to_string() + "\n";
+      text += traced.result.to_string();
+      if (traced.result.delivered.empty() && traced.result.dropped.empty()) text += "no packet of the flow leaves the sources\n";
     } else {
-      for (const auto& resolution : traced.resolutions) std::cout << resolution.to_string() << "\n";
-      std::cout << traced.result.to_string();
-      if (traced.result.delivered.empty() && traced.result.dropped.empty()) std::cout << "no packet of the flow leaves the sources\n";
+      std::string title = "trace " + args.from + " -> " + args.to + " (" + args.protocol + " " + args.port + ")";
+      text = render_diagram(moat::report::flow_diagram(environment, traced, {title, "", args.focus}), args.format);
     }
+    if (!write_output(text, args.output, "trace")) return exit_load_error;
     return traced.delivered() ? 0 : exit_no;
   } catch (const moat::Error& error) {
     progress.clear();
@@ -284,7 +356,11 @@ void add_trace(CLI::App& app, int& status) {
   command->add_option("--to", args->to, "Destination selector")->required();
   command->add_option("--protocol", args->protocol, "tcp, udp, icmp, icmpv6 or all (default all)");
   command->add_option("--port", args->port, "A port, \"from-to\" or all (default all)");
-  command->add_option("--format", args->format, "Output format (default text)")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", args->format,
+                      "text (default), json, or the flow drawn on the topology: dot, svg (needs Graphviz) or mermaid")
+      ->check(CLI::IsMember({"text", "json", "dot", "svg", "mermaid"}));
+  command->add_option("--focus", args->focus, "Pictures: draw only what is connected to this resource, VPC or network");
+  command->add_option("--output", args->output, "Write to FILE instead of stdout");
   command->callback([args, &status] { status = run_trace(*args); });
 }
 
@@ -322,6 +398,7 @@ int main(int argc, char** argv) {
   add_check(app, status);
   add_trace(app, status);
   add_resolve(app, status);
+  add_graph(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
