@@ -1,6 +1,7 @@
 #include "moat/report/flow_diagram.hpp"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "topology_builder.hpp"
@@ -41,7 +42,9 @@ Emphasis on_path(Emphasis part) { return part == Emphasis::dropped ? Emphasis::n
 
 class Marker {
  public:
-  explicit Marker(detail::Topology& topology) : topology_(topology), diagram_(topology.diagram) {}
+  explicit Marker(detail::Topology& topology) : topology_(topology), diagram_(topology.diagram) {
+    for (std::size_t i = 0; i < diagram_.nodes.size(); ++i) nodes_[diagram_.nodes[i].id].push_back(i);
+  }
 
   void dim_everything() {
     for (auto& node : diagram_.nodes) node.emphasis = Emphasis::dimmed;
@@ -49,8 +52,8 @@ class Marker {
   }
 
   void node(const std::string& id, Emphasis emphasis) {
-    for (auto& n : diagram_.nodes) {
-      if (n.id == id) raise(n.emphasis, emphasis);
+    if (auto it = nodes_.find(id); it != nodes_.end()) {
+      for (auto i : it->second) raise(diagram_.nodes[i].emphasis, emphasis);
     }
   }
 
@@ -99,10 +102,11 @@ class Marker {
     node(at, Emphasis::dropped);
     std::string code(fwd::to_string(part.code));
     std::string id = "drop:" + at + ":" + code + (part.address.empty() ? "" : ":" + part.address);
-    if (diagram_.find_node(id) == nullptr) {
+    if (nodes_.count(id) == 0) {
       const auto* where = diagram_.find_node(at);
       std::string label = "\u2717 " + code + (part.address.empty() ? "" : "\n" + part.address);
       if (!part.certain) label += "\n(assumed)";
+      nodes_[id].push_back(diagram_.nodes.size());
       diagram_.nodes.push_back({id, where ? where->cluster : std::string(), NodeRole::drop, label, part.address, "", Emphasis::dropped});
       diagram_.edges.push_back({at, id, EdgeRole::drop, "", false, Emphasis::dropped});
     }
@@ -119,6 +123,7 @@ class Marker {
 
   detail::Topology& topology_;
   Diagram& diagram_;
+  std::map<std::string, std::vector<std::size_t>> nodes_;  // id -> positions in diagram_.nodes
 };
 
 std::vector<NodeId> flow_nodes(const fwd::FlowResult& flow) {

@@ -560,10 +560,19 @@ class Builder {
     edge(keys_[graph::index(id)], "service:" + name, EdgeRole::route, endpoint.prefix_list_id);
   }
 
+  // An edge's label lists at most max_label_lines destinations, then how many more there are.
+  static constexpr std::size_t max_label_lines = 8;
+
   void flush_edges() {
     for (auto& pending : pending_) {
+      auto& labels = pending.labels;
+      if (labels.size() > max_label_lines) {
+        std::size_t more = labels.size() - (max_label_lines - 1);
+        labels.resize(max_label_lines - 1);
+        labels.push_back("\u2026 and " + std::to_string(more) + " more");
+      }
       topology_.diagram.edges.push_back(
-          {pending.from, pending.to, pending.role, join(pending.labels, "\n"), pending.both_ways, Emphasis::normal});
+          {pending.from, pending.to, pending.role, join(labels, "\n"), pending.both_ways, Emphasis::normal});
     }
   }
 
@@ -629,17 +638,16 @@ class Builder {
   // The seeds, every node reachable from them along graph edges and every node that reaches
   // them; the walk passes through no outside node that is not a seed.
   std::vector<NodeId> neighbourhood(const std::vector<NodeId>& seeds) const {
-    std::set<std::uint32_t> kept;
-    for (auto seed : seeds) kept.insert(graph::index(seed));
+    std::set<std::uint32_t> seed_set;
+    for (auto seed : seeds) seed_set.insert(graph::index(seed));
+    std::set<std::uint32_t> kept = seed_set;
     for (bool forward : {true, false}) {
-      std::set<std::uint32_t> seen;
+      std::set<std::uint32_t> seen = seed_set;
       std::deque<NodeId> work(seeds.begin(), seeds.end());
-      for (auto seed : seeds) seen.insert(graph::index(seed));
       while (!work.empty()) {
         NodeId here = work.front();
         work.pop_front();
-        bool seed = std::find(seeds.begin(), seeds.end(), here) != seeds.end();
-        if (!seed && outside(graph_.node(here).kind)) continue;
+        if (seed_set.count(graph::index(here)) == 0 && outside(graph_.node(here).kind)) continue;
         for (const auto& e : forward ? graph_.out_edges(here) : graph_.in_edges(here)) {
           NodeId next = forward ? e.to : e.from;
           if (seen.insert(graph::index(next)).second) {

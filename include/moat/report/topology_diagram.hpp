@@ -5,12 +5,14 @@
 // and AWS service prefix lists in the region; DX gateways in the AWS Cloud; the internet and
 // declared networks outside. Interface endpoints, load balancers, ECS services, resolver
 // endpoints, NAT gateways, instances and ENIs sit in their subnets (one node per owner and
-// subnet); the internet only when some gateway leads there. Edges: subnet -> route table
-// associations, route table -> target routes labelled with their destinations (a target
-// with no place in the picture is a dashed "missing" node saying why: not in the loaded
-// state, not modelled), gateway attachments (DX gateway associations labelled with their
-// allowed prefixes), VGW route propagation, TGW associations, propagations and VPC
-// attachments, and the scenario's declared attachments.
+// subnet); the internet only when some gateway leads there.
+//
+// Edges: subnet -> route table associations; route table -> target routes labelled with
+// their destinations (eight lines at most: seven and "… and N more"), a target with no place
+// in the picture drawn as a dashed "missing" node saying why (not in the loaded state, not
+// modelled); gateway attachments (DX gateway associations labelled with their allowed
+// prefixes); VGW route propagation; TGW associations, propagations and VPC attachments;
+// the scenario's declared attachments.
 //
 // The topology comes from the forwarding graph (graph::ForwardingGraph) and the model; this
 // module only draws it. The Snapshot overload builds a graph without declared networks; the

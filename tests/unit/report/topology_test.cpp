@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "diagram_test_support.hpp"
 #include "moat/graph/forwarding_graph.hpp"
@@ -191,6 +192,24 @@ TEST_CASE("TGWs, peerings and routes to targets missing from state are drawn in 
   REQUIRE(find_edge(diagram, "rtb:aws_route_table.hub", "missing:nat-gone") != nullptr);
   CHECK(diagram.find_cluster("subnet:aws_subnet.private[\"1a\"]") != nullptr);
   CHECK(diagram.find_node("internet") == nullptr);
+}
+
+TEST_CASE("a route edge lists at most eight lines of destinations", "[report]") {
+  fwd::test::SnapshotBuilder b;
+  auto vpc = b.vpc("hub", "10.0.0.0/16");
+  auto table = b.route_table(vpc, "hub");
+  auto tgw = b.tgw("core");
+  const std::vector<std::string> destinations{"10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16", "10.5.0.0/16",
+                                              "10.6.0.0/16", "10.7.0.0/16", "10.8.0.0/16", "10.9.0.0/16", "10.10.0.0/16"};
+  for (const auto& d : destinations) b.route(table, d.c_str(), "tgw-core", tgw, "to_" + d.substr(3, 2));
+  auto diagram = topology_diagram(b.snapshot);
+  const DiagramEdge* edge = nullptr;
+  for (const auto& e : diagram.edges) {
+    if (e.from == "rtb:aws_route_table.hub" && e.to == "tgw:aws_ec2_transit_gateway.core") edge = &e;
+  }
+  REQUIRE(edge != nullptr);
+  CHECK(edge->label ==
+        "10.1.0.0/16\n10.2.0.0/16\n10.3.0.0/16\n10.4.0.0/16\n10.5.0.0/16\n10.6.0.0/16\n10.7.0.0/16\n\u2026 and 3 more");
 }
 
 }  // namespace moat::report::test
