@@ -306,7 +306,7 @@ int run_trace(const QueryArgs& args) {
       text += traced.result.to_string();
       if (traced.result.delivered.empty() && traced.result.dropped.empty()) text += "no packet of the flow leaves the sources\n";
     } else {
-      std::string title = "trace " + args.from + " -> " + args.to + " (" + args.protocol + " " + args.port + ")";
+      std::string title = "trace " + args.from + " -> " + args.to + " (" + args.protocol + (args.port == "all" ? "" : " " + args.port) + ")";
       text = render_diagram(moat::report::flow_diagram(environment, traced, {title, "", args.focus}), args.format);
     }
     if (!write_output(text, args.output, "trace")) return exit_load_error;
