@@ -127,7 +127,8 @@ class Builder {
       case NodeKind::aws_service: return prefix + node.name;
       case NodeKind::interface_group: {
         const auto& group = graph_.groups()[node.detail];
-        return prefix + display(group.origin) + "@" + snapshot_.get(group.subnet).origin.aws_id;
+        const auto& subnet = snapshot_.get(group.subnet).origin;
+        return prefix + display(group.origin) + "@" + (subnet.aws_id.empty() ? subnet.address : subnet.aws_id);
       }
       default: {
         std::string name = display(node.origin);
@@ -136,15 +137,16 @@ class Builder {
     }
   }
 
-  // Keys in graph order; a repeated key (two states with the same address) gets "#2", "#3".
+  // Keys in graph order (VPCs, which have no graph node, in snapshot order); a repeated key
+  // (two states with the same address) gets "#2", "#3".
   void assign_keys() {
     std::map<std::string, int> seen;
-    for (std::uint32_t i = 0; i < graph_.node_count(); ++i) {
-      std::string key = natural_key(NodeId{i});
+    auto unique = [&](std::string key) {
       int n = ++seen[key];
-      if (n > 1) key += "#" + std::to_string(n);
-      keys_.push_back(std::move(key));
-    }
+      return n > 1 ? key + "#" + std::to_string(n) : key;
+    };
+    for (std::uint32_t i = 0; i < graph_.node_count(); ++i) keys_.push_back(unique(natural_key(NodeId{i})));
+    for (const auto& vpc : snapshot_.vpcs) vpc_keys_.push_back(unique("vpc:" + display(vpc.origin)));
   }
 
   // ---- regions and clusters ------------------------------------------------------------
@@ -185,7 +187,7 @@ class Builder {
   std::string vpc_cluster(model::VpcId vpc_id) {
     std::string parent = region_cluster(region_of_vpc(vpc_id));
     const auto& vpc = snapshot_.get(vpc_id);
-    std::string id = "vpc:" + display(vpc.origin);
+    const std::string& id = vpc_keys_[model::index(vpc_id)];
     std::vector<std::string> cidrs;
     for (const auto& cidr : vpc.ipv4_cidrs) cidrs.push_back(cidr.to_string());
     for (const auto& cidr : vpc.ipv6_cidrs) cidrs.push_back(cidr.to_string());
@@ -212,7 +214,10 @@ class Builder {
       ensure_cluster("az:" + az, parent, ClusterRole::availability_zone, label);
       parent = "az:" + az;
     }
-    std::string id = "subnet:" + display(subnet.origin);
+    // The cluster is named like the subnet's own node ("subnet:…"); clusters and nodes are
+    // separate name spaces.
+    auto node = graph_.node_of({ObjectKind::subnet, model::index(subnet_id)});
+    std::string id = node ? keys_[graph::index(*node)] : "subnet:" + display(subnet.origin);
     ensure_cluster(id, parent, ClusterRole::subnet, "Subnet " + display(subnet.origin));
     return id;
   }
@@ -666,7 +671,8 @@ class Builder {
   const model::Snapshot& snapshot_;
   const DiagramOptions& options_;
   Topology topology_;
-  std::vector<std::string> keys_;
+  std::vector<std::string> keys_;      // per graph node: the diagram id
+  std::vector<std::string> vpc_keys_;  // per VPC: its cluster id
   std::map<std::uint32_t, std::string> vpc_regions_;
   std::string default_region_;
   std::set<std::string> clusters_;

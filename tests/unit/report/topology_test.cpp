@@ -194,6 +194,30 @@ TEST_CASE("TGWs, peerings and routes to targets missing from state are drawn in 
   CHECK(diagram.find_node("internet") == nullptr);
 }
 
+TEST_CASE("two states with the same Terraform addresses still give separate VPCs, subnets and ids", "[report]") {
+  fwd::test::SnapshotBuilder b;
+  auto first = b.vpc("one", "10.0.0.0/16");
+  auto second = b.vpc("two", "10.1.0.0/16");
+  auto a = b.subnet(first, "one", "10.0.1.0/24");
+  auto c = b.subnet(second, "two", "10.1.1.0/24");
+  // Two stacks written from the same module: every address repeats.
+  b.snapshot.get(first).origin.address = b.snapshot.get(second).origin.address = "aws_vpc.main";
+  b.snapshot.get(a).origin.address = b.snapshot.get(c).origin.address = "aws_subnet.app";
+  b.snapshot.rebuild_index();
+  auto diagram = topology_diagram(b.snapshot);
+  REQUIRE(diagram.find_cluster("vpc:aws_vpc.main") != nullptr);
+  REQUIRE(diagram.find_cluster("vpc:aws_vpc.main#2") != nullptr);
+  const auto* one = diagram.find_node("subnet:aws_subnet.app");
+  const auto* two = diagram.find_node("subnet:aws_subnet.app#2");
+  REQUIRE(one != nullptr);
+  REQUIRE(two != nullptr);
+  CHECK(one->cluster == "subnet:aws_subnet.app");
+  CHECK(two->cluster == "subnet:aws_subnet.app#2");
+  CHECK(diagram.find_cluster(one->cluster)->parent != diagram.find_cluster(two->cluster)->parent);
+  CHECK(one->label.find("10.0.1.0/24") != std::string::npos);
+  CHECK(two->label.find("10.1.1.0/24") != std::string::npos);
+}
+
 TEST_CASE("a route edge lists at most eight lines of destinations", "[report]") {
   fwd::test::SnapshotBuilder b;
   auto vpc = b.vpc("hub", "10.0.0.0/16");
