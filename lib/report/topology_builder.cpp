@@ -451,8 +451,9 @@ class Builder {
         case graph::EdgeKind::placement:
           break;  // drawn as containment: the group sits in its subnet's cluster
         case graph::EdgeKind::association:
-          if (node.kind == NodeKind::subnet) {
-            edge(from, to, EdgeRole::association, e.label == "main route table" ? "main" : "");
+          if (node.kind == NodeKind::subnet && node.object) {
+            // A subnet without an explicit association uses its VPC's main table (R1.1).
+            edge(from, to, EdgeRole::association, snapshot_.subnets[node.object->index].route_table.empty() ? "main" : "");
           } else if (node.kind == NodeKind::transit_gateway) {
             edge(from, to, EdgeRole::association, "");
           } else {
@@ -540,7 +541,8 @@ class Builder {
 
   // A node the graph does not hold (a missing route target, a service known by its CIDRs).
   void add_extra_node(DiagramNode node) {
-    if (extra_.insert(node.id).second) topology_.diagram.nodes.push_back(std::move(node));
+    if (!extra_.insert(node.id).second || topology_.diagram.find_node(node.id) != nullptr) return;
+    topology_.diagram.nodes.push_back(std::move(node));
   }
 
   // The AWS service behind a gateway endpoint. The graph holds a service node only when the
