@@ -13,6 +13,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from cli_support import check, run_moat
+
 MOAT, SOURCE, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
 EXAMPLE = os.path.join(SOURCE, "models", "examples", "closed-ecs")
 BEFORE = os.path.join(EXAMPLE, "before", "moat.json")
@@ -20,16 +22,7 @@ AFTER = os.path.join(EXAMPLE, "after", "moat.json")
 
 
 def run(*args, expect):
-    proc = subprocess.run([MOAT, *args], capture_output=True, text=True, timeout=600)
-    if proc.returncode != expect:
-        sys.exit(f"moat {' '.join(args)}: exit {proc.returncode}, expected {expect}\n"
-                 f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
-    return proc
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
+    return run_moat(MOAT, *args, expect=expect)
 
 
 def json_shape(document, ok):

@@ -6,10 +6,11 @@ Each case runs the built moat, asserts the exit code and reads the output back (
 Mermaid text, JSON, SVG parsed as XML). Exit status 0 = the case passed."""
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+
+from cli_support import check, run_moat
 
 MOAT, SOURCE, CASE = sys.argv[1], sys.argv[2], sys.argv[3]
 EXAMPLE = os.path.join(SOURCE, "models", "examples", "closed-ecs")
@@ -19,16 +20,7 @@ IGW = "module.network.aws_internet_gateway.main"
 
 
 def run(*args, expect, env=None):
-    proc = subprocess.run([MOAT, *args], capture_output=True, text=True, timeout=600, env=env)
-    if proc.returncode != expect:
-        sys.exit(f"moat {' '.join(args)}: exit {proc.returncode}, expected {expect}\n"
-                 f"stdout:\n{proc.stdout[:2000]}\nstderr:\n{proc.stderr}")
-    return proc
-
-
-def check(condition, message):
-    if not condition:
-        sys.exit("FAILED: " + message)
+    return run_moat(MOAT, *args, expect=expect, env=env)
 
 
 def no_graphviz():
