@@ -115,17 +115,18 @@ elif CASE == "graph-bad-input":
     check("cannot write /nonexistent/dir/out.dot" in proc.stderr, "the unwritable output named")
     run("graph", "--help", expect=0)
 elif CASE == "trace-pictures":
+    # A flow nothing of which is delivered: exit 1 in every format, as for text.
     args = ["trace", AFTER, "--from", "onprem", "--to", "aws_ecs_service.app", "--protocol", "tcp", "--port", "80"]
-    dot = run(*args, "--format", "dot", expect=0).stdout
+    dot = run(*args, "--format", "dot", expect=1).stdout
     check("\u2717 ENI_SG_RULES_MISMATCH\\naws_security_group.app" in dot, "the drop marker with its code in DOT")
     check('color="#CF222E"' in dot, "drawn in red")
-    mermaid = run(*args, "--format", "mermaid", expect=0).stdout
+    mermaid = run(*args, "--format", "mermaid", expect=1).stdout
     check("\u2717 ENI_SG_RULES_MISMATCH<br/>aws_security_group.app" in mermaid, "the drop marker in Mermaid")
     check(mermaid.startswith('---\ntitle: "trace onprem -> aws_ecs_service.app (tcp 80)"\n---\n'), "titled")
-    root = svg_root(run(*args, "--format", "svg", expect=0).stdout)
+    root = svg_root(run(*args, "--format", "svg", expect=1).stdout)
     texts = "".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     check("ENI_SG_RULES_MISMATCH" in texts, "the code in the SVG")
-    text = run(*args, expect=0).stdout
+    text = run(*args, expect=1).stdout
     check(text.startswith("dropped tcp"), "--format text (the default) unchanged")
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "flow.dot")
