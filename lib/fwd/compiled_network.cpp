@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "packet_filters.hpp"
+
 namespace moat::fwd::detail {
 
 namespace {
@@ -72,16 +74,28 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
   CompiledNetwork c;
   const auto v4 = net::IpFamily::v4;
 
-  c.vpc_cidrs.resize(s.vpcs.size(), net::AddressSet(v4));
+  c.vpc_cidrs.resize(s.vpcs.size());
   c.public_mapped_by_vpc.resize(s.vpcs.size(), net::AddressSet(v4));
   std::vector<std::vector<net::PrefixTable<std::uint32_t>::Entry>> subnet_entries(s.vpcs.size());
   for (std::uint32_t i = 0; i < s.subnets.size(); ++i) {
     const auto& subnet = s.subnets[i];
-    if (subnet.vpc.id && subnet.ipv4_cidr) subnet_entries[model::index(*subnet.vpc.id)].push_back({*subnet.ipv4_cidr, i});
+    if (!subnet.vpc.id) continue;
+    if (subnet.ipv4_cidr) subnet_entries[model::index(*subnet.vpc.id)].push_back({*subnet.ipv4_cidr, i});
+    if (subnet.ipv6_cidr) subnet_entries[model::index(*subnet.vpc.id)].push_back({*subnet.ipv6_cidr, i});
   }
   for (std::uint32_t v = 0; v < s.vpcs.size(); ++v) {
-    c.vpc_cidrs[v] = net::AddressSet::of(v4, s.vpcs[v].ipv4_cidrs);
-    c.subnets_by_vpc.emplace_back(v4, std::move(subnet_entries[v]));
+    c.vpc_cidrs[v] = {net::AddressSet::of(v4, s.vpcs[v].ipv4_cidrs), net::AddressSet::of(net::IpFamily::v6, s.vpcs[v].ipv6_cidrs)};
+    c.subnets_by_vpc.emplace_back(std::move(subnet_entries[v]));
+  }
+  c.internet_addresses = {public_ipv4(), public_ipv6()};
+  for (const auto& cidrs : c.vpc_cidrs) c.internet_addresses.v6 = c.internet_addresses.v6 - cidrs.v6;
+  c.igw_of_vpc.resize(s.vpcs.size());
+  c.eigw_of_vpc.resize(s.vpcs.size());
+  for (std::uint32_t i = 0; i < s.internet_gateways.size(); ++i) {
+    if (auto vpc = s.internet_gateways[i].vpc.id) c.igw_of_vpc[model::index(*vpc)] = model::InternetGatewayId{i};
+  }
+  for (std::uint32_t i = 0; i < s.egress_only_internet_gateways.size(); ++i) {
+    if (auto vpc = s.egress_only_internet_gateways[i].vpc.id) c.eigw_of_vpc[model::index(*vpc)] = model::EgressOnlyInternetGatewayId{i};
   }
   for (const auto& group : graph.groups()) {
     auto v = model::index(group.vpc);
@@ -109,7 +123,6 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
     for (const auto& route : table.routes) {
       std::string label = route.destination.to_string() + " -> " + route.target.aws_id;
       if (route.destination.prefix) {
-        if (route.destination.prefix->family() != v4) continue;
         if (route.target.kind == model::RouteTargetKind::local) local_prefixes.push_back(*route.destination.prefix);
         entries.push_back({*route.destination.prefix, {0, route.target, label, route.origin}});
         continue;
@@ -117,7 +130,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       auto list = s.find<model::ManagedPrefixList>(route.destination.prefix_list_id);
       if (list && s.get(*list).entries_known) {
         for (const auto& entry : s.get(*list).entries) {
-          if (entry.family() == v4) entries.push_back({entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin}});
+          entries.push_back({entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin}});
         }
       } else {
         compiled.notes.push_back("route " + label + " (" + route.origin.address +
@@ -132,7 +145,8 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       if (!table.vpc.id || s.get(vgw).vpc.id != table.vpc.id) continue;
       for (const auto& known : c.vgw_networks[model::index(vgw)]) {
         for (const auto& cidr : networks[known.network].cidrs) {
-          if (cidr.family() != v4) continue;
+          // A Site-to-Site VPN on a VGW carries IPv4 only (R1.4 target table).
+          if (cidr.family() != v4 && known.rank >= 3) continue;
           bool under_local = std::any_of(local_prefixes.begin(), local_prefixes.end(),
                                          [&](const net::Prefix& local) { return local.contains(cidr); });
           if (under_local) continue;
@@ -145,7 +159,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
         }
       }
     }
-    compiled.v4 = net::PrefixTable<VpcRoute>(v4, std::move(entries));
+    compiled.routes = DualPrefixTable<VpcRoute>(std::move(entries));
     c.route_tables.push_back(std::move(compiled));
   }
 
@@ -154,7 +168,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
     const auto& table = s.transit_gateway_route_tables[t];
     std::vector<net::PrefixTable<TgwRoute>::Entry> entries;
     for (const auto& route : table.routes) {
-      if (!route.destination || route.destination->family() != v4) continue;
+      if (!route.destination) continue;
       std::string label = route.destination->to_string() + " -> " + (route.blackhole ? "blackhole" : route.attachment.aws_id);
       entries.push_back({*route.destination, {0, route.attachment.id, route.blackhole, label, route.origin}});
     }
@@ -163,14 +177,19 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       const auto& attachment = s.get(*link.attachment.id);
       using AK = model::TransitGatewayAttachmentKind;
       if (attachment.attachment_kind == AK::vpc && attachment.vpc.id) {
-        for (const auto& cidr : s.get(*attachment.vpc.id).ipv4_cidrs) {
+        const auto& vpc = s.get(*attachment.vpc.id);
+        auto propagate = [&](const net::Prefix& cidr) {
           entries.push_back({cidr, {2, link.attachment.id, false,
                                     cidr.to_string() + " -> " + attachment.origin.aws_id + " (propagated)", link.origin}});
+        };
+        for (const auto& cidr : vpc.ipv4_cidrs) propagate(cidr);
+        // The VPC's IPv6 CIDRs only when the attachment carries IPv6.
+        if (attachment.ipv6_support) {
+          for (const auto& cidr : vpc.ipv6_cidrs) propagate(cidr);
         }
       } else {
         for (const auto& known : networks_behind_tgw_attachment(graph, *link.attachment.id)) {
           for (const auto& cidr : networks[known.network].cidrs) {
-            if (cidr.family() != v4) continue;
             entries.push_back({cidr, {known.rank, link.attachment.id, false,
                                       cidr.to_string() + " -> " + attachment.origin.aws_id + " (propagated from " +
                                           networks[known.network].name + ")",
@@ -180,7 +199,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       }
     }
     CompiledTgwTable compiled;
-    compiled.v4 = net::PrefixTable<TgwRoute>(v4, std::move(entries));
+    compiled.routes = DualPrefixTable<TgwRoute>(std::move(entries));
     c.tgw_tables.push_back(std::move(compiled));
     for (const auto& link : table.associations) {
       if (link.attachment.id) c.tgw_association[model::index(*link.attachment.id)] = t;
@@ -212,8 +231,11 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
     else if (p == "TCP_UDP") protocols = net::ProtocolSet::of(net::protocol::tcp) | net::ProtocolSet::of(net::protocol::udp);
     else if (p == "GENEVE") protocols = net::ProtocolSet::all();
     else protocols = net::ProtocolSet::of(net::protocol::tcp);
-    auto all = net::AddressSet::all(v4);
-    auto accepted = net::PacketSet::of(net::HeaderBox{all, all, protocols, net::PortSet::of(listener.port)});
+    net::PacketSet accepted;
+    for (auto family : families) {
+      auto all = net::AddressSet::all(family);
+      accepted = accepted | net::PacketSet::of(net::HeaderBox{all, all, protocols, net::PortSet::of(listener.port)});
+    }
     auto& slot = c.listener_packets[model::index(*listener.load_balancer.id)];
     slot = slot | accepted;
   }

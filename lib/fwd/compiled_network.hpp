@@ -2,7 +2,8 @@
 // Private to lib/fwd: the lookup structures the traversal reads, compiled once from the
 // Snapshot and the ForwardingGraph — VPC route tables as PrefixTables with AWS's
 // equal-prefix ranks (R1.9) and propagated routes (R1.7, R7.5), TGW route tables with
-// their ranks (R8.4), what each VGW knows (R1.12), subnets by address per VPC.
+// their ranks (R8.4), what each VGW knows (R1.12), subnets by address per VPC. Every
+// table exists once per address family (R1.8: IPv4 and IPv6 are separate tables).
 
 #include <cstdint>
 #include <map>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dual_stack.hpp"
 #include "moat/graph/forwarding_graph.hpp"
 #include "moat/net/packet_set.hpp"
 #include "moat/net/prefix_table.hpp"
@@ -28,7 +30,7 @@ struct VpcRoute {
 struct CompiledRouteTable {
   model::VpcId vpc{};
   bool has_vpc = false;
-  net::PrefixTable<VpcRoute> v4{net::IpFamily::v4, {}};
+  DualPrefixTable<VpcRoute> routes;
   std::vector<std::string> notes;  // e.g. symbolic prefix-list routes not applied
 };
 
@@ -49,17 +51,23 @@ struct TgwRoute {
 };
 
 struct CompiledTgwTable {
-  net::PrefixTable<TgwRoute> v4{net::IpFamily::v4, {}};
+  DualPrefixTable<TgwRoute> routes;
 };
 
 struct CompiledNetwork {
   std::vector<CompiledRouteTable> route_tables;  // by RouteTableId
-  std::vector<net::PrefixTable<std::uint32_t>> subnets_by_vpc;  // by VpcId: address -> SubnetId index
-  std::vector<net::AddressSet> vpc_cidrs;                       // by VpcId
+  std::vector<DualPrefixTable<std::uint32_t>> subnets_by_vpc;  // by VpcId: address -> SubnetId index
+  std::vector<DualAddressSet> vpc_cidrs;                       // by VpcId, IPv4 and IPv6
+  // The internet as a location: public IPv4, and global unicast IPv6 (2000::/3) minus the
+  // IPv6 CIDRs of the loaded VPCs (those addresses are the model's own, R2.4).
+  DualAddressSet internet_addresses;
   std::vector<net::AddressSet> public_mapped_by_vpc;            // by VpcId
   std::vector<std::vector<KnownNetwork>> vgw_networks;          // by VpnGatewayId
   std::vector<CompiledTgwTable> tgw_tables;                     // by TransitGatewayRouteTableId
   std::map<std::uint32_t, std::uint32_t> tgw_association;       // attachment -> TGW route table
+  // The internet gateway and egress-only internet gateway attached to each VPC (by VpcId).
+  std::vector<std::optional<model::InternetGatewayId>> igw_of_vpc;
+  std::vector<std::optional<model::EgressOnlyInternetGatewayId>> eigw_of_vpc;
   std::vector<std::optional<model::RouteTableId>> edge_table_of_igw;  // by InternetGatewayId
   std::vector<std::optional<model::RouteTableId>> edge_table_of_vgw;  // by VpnGatewayId
   std::map<std::uint32_t, net::PacketSet> listener_packets;     // LoadBalancerId -> accepted packets

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "compiled_network.hpp"
+#include "dual_stack.hpp"
 #include "moat/core/assert.hpp"
 #include "packet_filters.hpp"
 
@@ -17,10 +18,15 @@ namespace {
 
 using graph::NodeId;
 using model::ObjectKind;
+using detail::DualAddressSet;
 using net::AddressSet;
 using net::PacketSet;
 
 constexpr auto v4 = net::IpFamily::v4;
+constexpr auto v6 = net::IpFamily::v6;
+
+// Every address the internet routes, both families.
+DualAddressSet public_addresses() { return {detail::public_ipv4(), detail::public_ipv6()}; }
 
 // How the packets entered the VPC they are in: decides which gateways they may use
 // (R2.10, R2.11, R2.16, R7.4, R8.8).
@@ -35,6 +41,8 @@ enum class Step : std::uint8_t {
   enter_group,     // at = group, aux = subnet the packets come from (+1)
   igw_out,         // at = internet gateway
   igw_in,          // at = internet gateway
+  eigw_out,        // at = egress-only internet gateway
+  eigw_in,         // at = egress-only internet gateway (replies only)
   vgw_out,         // at = VPN gateway
   vgw_in,          // at = VPN gateway
   tgw,             // at = TGW attachment the packets arrive from
@@ -255,6 +263,8 @@ struct Network::Impl {
         case Step::enter_group: return enter_group(frame, key);
         case Step::igw_out: return igw_out(frame, key);
         case Step::igw_in: return igw_in(frame, key);
+        case Step::eigw_out: return eigw_out(frame, key);
+        case Step::eigw_in: return eigw_in(frame, key);
         case Step::vgw_out: return vgw_out(frame, key);
         case Step::vgw_in: return vgw_in(frame, key);
         case Step::tgw: return tgw(frame, key);
@@ -354,9 +364,10 @@ struct Network::Impl {
       const auto& group = g().groups()[group_index];
       auto subnet = model::index(group.subnet);
       const auto& cidr = s().subnets[subnet].ipv4_cidr;
-      AddressSet own = cidr ? AddressSet::of(*cidr) : AddressSet(v4);
+      const auto& cidr6 = s().subnets[subnet].ipv6_cidr;
+      DualAddressSet own{cidr ? AddressSet::of(*cidr) : AddressSet(v4), cidr6 ? AddressSet::of(*cidr6) : AddressSet(v6)};
       // Same subnet: delivered at layer 2, no route table, no NACL (R0.2).
-      auto same = frame.packets.with_destination_in(own);
+      auto same = detail::with_destination_in(frame.packets, own);
       if (!same.empty()) {
         Frame f = next(frame, Step::local, model::index(group.vpc), subnet + 1, same);
         push(std::move(f));
@@ -372,23 +383,25 @@ struct Network::Impl {
       NodeId table_node = impl.node(ObjectKind::route_table, frame.at);
       const auto& table = s().route_tables[frame.at];
       for (const auto& note : compiled.notes) finding(ExplanationCode::UNKNOWN_DATA, table.origin.address, note);
-      auto parts = compiled.v4.partition(frame.packets.destinations(v4), [](auto candidates) {
-        return detail::pick_lowest_rank(candidates);
-      });
-      auto non_v4 = frame.packets - frame.packets.with_destination_in(AddressSet::all(v4));
-      drop(frame, non_v4, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
-           "IPv6 forwarding is not modelled");
-      for (auto& part : parts) {
-        auto packets = frame.packets.with_destination_in(part.addresses);
-        if (!part.value) {
-          drop(frame, packets, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
-               "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
-          continue;
+      // IPv4 and IPv6 are separate tables: 0.0.0.0/0 never matches IPv6 (R1.8).
+      for (auto family : detail::families) {
+        auto destinations = frame.packets.destinations(family);
+        if (destinations.empty()) continue;
+        auto parts = compiled.routes.of(family).partition(destinations, [](auto candidates) {
+          return detail::pick_lowest_rank(candidates);
+        });
+        for (auto& part : parts) {
+          auto packets = frame.packets.with_destination_in(part.addresses);
+          if (!part.value) {
+            drop(frame, packets, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
+                 "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
+            continue;
+          }
+          const auto& chosen = *part.value;
+          Frame f = next(frame, frame.step, frame.at, frame.aux, packets);
+          f.trail = extend(frame, hop_at(table_node, chosen.origin.address, "route " + chosen.label), key);
+          to_target(f, chosen, compiled);
         }
-        const auto& chosen = *part.value;
-        Frame f = next(frame, frame.step, frame.at, frame.aux, packets);
-        f.trail = extend(frame, hop_at(table_node, chosen.origin.address, "route " + chosen.label), key);
-        to_target(f, chosen, compiled);
       }
     }
 
@@ -411,21 +424,28 @@ struct Network::Impl {
       }
       const bool from_outside = frame.arrival == Arrival::peering || frame.arrival == Arrival::vpn_gateway ||
                                 frame.arrival == Arrival::internet;
+      // An IGW or egress-only IGW: only one attached to this VPC, and never for traffic
+      // that entered from outside it (R2.11, R7.10).
+      auto to_internet_gateway = [&](const model::Ref<model::VpcId>& attached_to, Step step, std::uint32_t at) {
+        if (attached_to.id != std::optional(table.vpc)) {
+          drop(frame, frame.packets, here, ExplanationCode::IGW_NOT_ATTACHED, route.origin.address,
+               target.aws_id + " is not attached to this VPC");
+        } else if (from_outside) {
+          drop(frame, frame.packets, here, ExplanationCode::EDGE_TO_EDGE_NOT_SUPPORTED, route.origin.address,
+               "traffic that entered over a peering, VPN/DX or the internet cannot leave by " + target.aws_id +
+                   " (R2.11, R7.10)");
+        } else {
+          push(next(frame, step, at, 0, frame.packets));
+        }
+      };
       switch (target.kind) {
         case TK::internet_gateway: {
           auto igw = model::index(std::get<model::InternetGatewayId>(target.id));
-          if (s().internet_gateways[igw].vpc.id != std::optional(table.vpc)) {
-            drop(frame, frame.packets, here, ExplanationCode::IGW_NOT_ATTACHED, route.origin.address,
-                 target.aws_id + " is not attached to this VPC");
-            return;
-          }
-          if (from_outside) {
-            drop(frame, frame.packets, here, ExplanationCode::EDGE_TO_EDGE_NOT_SUPPORTED, route.origin.address,
-                 "traffic that entered over a peering, VPN/DX or the internet cannot leave by the IGW (R2.11, R7.10)");
-            return;
-          }
-          push(next(frame, Step::igw_out, igw, 0, frame.packets));
-          return;
+          return to_internet_gateway(s().internet_gateways[igw].vpc, Step::igw_out, igw);
+        }
+        case TK::egress_only_internet_gateway: {
+          auto eigw = model::index(std::get<model::EgressOnlyInternetGatewayId>(target.id));
+          return to_internet_gateway(s().egress_only_internet_gateways[eigw].vpc, Step::eigw_out, eigw);
         }
         case TK::nat_gateway: {
           auto owned = g().groups_of({ObjectKind::nat_gateway, model::index(std::get<model::NatGatewayId>(target.id))});
@@ -486,11 +506,10 @@ struct Network::Impl {
           else if (pcx.accepter_vpc.id == std::optional(table.vpc)) peer = pcx.requester_vpc.id;
           if (!peer) return unknown("the peer VPC is not in the loaded state");
           NodeId pcx_node = impl.node(ObjectKind::vpc_peering_connection, model::index(pcx_id));
-          const auto& inside = c().vpc_cidrs[model::index(*peer)];
-          drop(frame, frame.packets - frame.packets.with_destination_in(inside), pcx_node,
-               ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, pcx.origin.address,
-               "only the peer VPC's own addresses are reachable over a peering (R8.8)");
-          Frame f = next(frame, Step::local, model::index(*peer), 0, frame.packets.with_destination_in(inside));
+          auto to_peer = detail::with_destination_in(frame.packets, c().vpc_cidrs[model::index(*peer)]);
+          drop(frame, frame.packets - to_peer, pcx_node, ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR,
+               pcx.origin.address, "only the peer VPC's own addresses are reachable over a peering (R8.8)");
+          Frame f = next(frame, Step::local, model::index(*peer), 0, to_peer);
           f.arrival = Arrival::peering;
           f.trail = extend(frame, hop_at(pcx_node, pcx.origin.address, "peering to " + s().get(*peer).origin.aws_id));
           push(std::move(f));
@@ -537,6 +556,13 @@ struct Network::Impl {
         return;
       }
       const auto& attachment = s().get(*attachment_id);
+      if (!attachment.ipv6_support) {
+        auto ipv6 = detail::of_family(frame.packets, v6);
+        drop(frame, ipv6, here, ExplanationCode::TGW_ATTACHMENT_NO_IPV6, attachment.origin.address,
+             "the attachment has ipv6_support disabled: IPv6 does not enter the TGW");
+        frame.packets = frame.packets - ipv6;
+        if (frame.packets.empty()) return;
+      }
       auto entry = attachment_subnet_in_az(attachment, frame.az_subnet);
       if (!entry) {
         drop(frame, frame.packets, here, ExplanationCode::TGW_ATTACH_VPC_AZ_RESTRICTION, attachment.origin.address,
@@ -559,17 +585,20 @@ struct Network::Impl {
 
     void local(Frame& frame) {
       auto vpc = frame.at;
-      auto parts = c().subnets_by_vpc[vpc].partition(frame.packets.destinations(v4));
-      for (auto& part : parts) {
-        auto packets = frame.packets.with_destination_in(part.addresses);
-        if (part.candidates.empty()) {
-          drop(frame, packets, frame.trail ? frame.trail->hop.node : NodeId{}, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
-               s().vpcs[vpc].origin.address, "no subnet of the VPC holds " + part.addresses.to_string() + " (R0.4)");
-          continue;
+      for (auto family : detail::families) {
+        auto destinations = frame.packets.destinations(family);
+        if (destinations.empty()) continue;
+        for (auto& part : c().subnets_by_vpc[vpc].of(family).partition(destinations)) {
+          auto packets = frame.packets.with_destination_in(part.addresses);
+          if (part.candidates.empty()) {
+            drop(frame, packets, frame.trail ? frame.trail->hop.node : NodeId{}, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
+                 s().vpcs[vpc].origin.address, "no subnet of the VPC holds " + part.addresses.to_string() + " (R0.4)");
+            continue;
+          }
+          auto subnet = part.candidates.front().value;
+          Frame f = next(frame, Step::local, vpc, frame.aux, packets);
+          deliver_in_subnet(f, subnet);
         }
-        auto subnet = part.candidates.front().value;
-        Frame f = next(frame, Step::local, vpc, frame.aux, packets);
-        deliver_in_subnet(f, subnet);
       }
     }
 
@@ -584,21 +613,21 @@ struct Network::Impl {
       // Arriving from another subnet (or from outside): the subnet's NACL inbound.
       if (frame.aux != subnet + 1) packets = nacl(frame, subnet, false);
       if (packets.empty()) return;
-      AddressSet owned(v4);
+      DualAddressSet owned;
       const auto groups = g().groups_in_subnet(model::SubnetId{subnet});
       bool undo_nat_here = false;
       for (auto group : groups) {
-        owned = owned | g().groups()[group].addresses;
+        owned = owned | DualAddressSet::of(g().groups()[group]);
         if (mode == Mode::reply && frame.undo && frame.undo->kind == Translation::Kind::nat && frame.undo->at == group)
           undo_nat_here = true;
       }
-      drop(frame, packets - packets.with_destination_in(owned), subnet_node, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
+      drop(frame, packets - detail::with_destination_in(packets, owned), subnet_node, ExplanationCode::NO_INTERFACE_AT_ADDRESS,
            s().subnets[subnet].origin.address, "no interface of the subnet holds these addresses (R0.4)");
       for (auto group : groups) {
         bool undo_here = undo_nat_here && frame.undo->at == group;
         if (undo_nat_here && !undo_here) continue;  // replies go back to the NAT that sent them
         if (!undo_here && !wants_group(group)) continue;
-        auto mine = packets.with_destination_in(g().groups()[group].addresses);
+        auto mine = detail::with_destination_in(packets, DualAddressSet::of(g().groups()[group]));
         if (mine.empty()) continue;
         Frame f = next(frame, Step::enter_group, group, subnet + 1, mine);  // NACL done
         push(std::move(f));
@@ -615,9 +644,18 @@ struct Network::Impl {
         if (frame.packets.empty()) return;
       }
       frame.trail = extend(frame, hop_at(group_node, group.origin.address, "arrives"), key);
-      auto to_self = frame.packets.with_destination_in(group.addresses);
+      auto to_self = detail::with_destination_in(frame.packets, DualAddressSet::of(group));
       auto transit = frame.packets - to_self;
       const std::uint32_t group_index = frame.at;
+      if (!to_self.empty() && group.role == graph::InterfaceRole::load_balancer && mode == Mode::forward &&
+          frame.arrival == Arrival::internet && s().load_balancers[group.object.index].internal) {
+        // ipv6.deny_all_igw_traffic: true on internal dual-stack LBs (the AWS default for
+        // the scheme; the provider does not expose it), so IPv6 from the IGW stops (R2.7).
+        auto ipv6 = detail::of_family(to_self, v6);
+        drop(frame, ipv6, group_node, ExplanationCode::LB_DENY_ALL_IGW_TRAFFIC, group.origin.address,
+             "the internal load balancer's ipv6.deny_all_igw_traffic (AWS default for internal) drops IPv6 from the IGW (R2.7)");
+        to_self = to_self - ipv6;
+      }
       if (!to_self.empty()) {
         Frame f = frame;
         f.packets = to_self;
@@ -688,6 +726,14 @@ struct Network::Impl {
              "traffic that arrived over a peering, VPN or DX cannot use a NAT gateway (R2.10)");
         return;
       }
+      if (auto ipv6 = detail::of_family(frame.packets, v6); !ipv6.empty()) {
+        // NAT64 (IPv6 to 64:ff9b::/96 translated to IPv4) is not modelled: the packets may
+        // go on as IPv4 from the NAT gateway, so this is no proof of isolation (R0.1).
+        drop(frame, ipv6, group_node, ExplanationCode::NAT64_NOT_MODELLED, group.origin.address,
+             "IPv6 routed to a NAT gateway (NAT64 for 64:ff9b::/96) is not modelled: it may reach IPv4 destinations", false);
+        frame.packets = frame.packets - ipv6;
+        if (frame.packets.empty()) return;
+      }
       auto protocols = net::ProtocolSet::of(net::protocol::tcp) | net::ProtocolSet::of(net::protocol::udp) |
                        net::ProtocolSet::of(net::protocol::icmp);
       auto all = AddressSet::all(v4);
@@ -730,6 +776,14 @@ struct Network::Impl {
     void igw_out(Frame& frame, const Key& key) {
       const auto& igw = s().internet_gateways[frame.at];
       NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
+      // IPv6 is forwarded as it is: no translation, no public mapping needed (R2.4).
+      if (auto ipv6 = detail::of_family(frame.packets, v6); !ipv6.empty()) {
+        Frame f = frame;
+        f.packets = ipv6;
+        ipv6_out(f, key, igw_node, igw.origin.address, "IPv6 out, no translation");
+        frame.packets = frame.packets - ipv6;
+        if (frame.packets.empty()) return;
+      }
       auto vpc = model::index(*igw.vpc.id);
       // The IGW maps the source only if the ENI owning it has a public IPv4 (R2.1).
       const auto& mapped = frame.sender ? g().groups()[*frame.sender].public_mapped : c().public_mapped_by_vpc[vpc];
@@ -769,9 +823,37 @@ struct Network::Impl {
       push(std::move(f));
     }
 
+    // An egress-only IGW: IPv6 out, whoever initiated (replies included); nothing
+    // initiated from the internet comes in (internet_in_ipv6).
+    void eigw_out(Frame& frame, const Key& key) {
+      const auto& eigw = s().egress_only_internet_gateways[frame.at];
+      NodeId eigw_node = impl.node(ObjectKind::egress_only_internet_gateway, frame.at);
+      auto ipv4 = detail::of_family(frame.packets, v4);
+      drop(frame, ipv4, eigw_node, ExplanationCode::EIGW_IPV6_ONLY, eigw.origin.address,
+           "an egress-only internet gateway forwards IPv6 only");
+      frame.packets = frame.packets - ipv4;
+      if (frame.packets.empty()) return;
+      ipv6_out(frame, key, eigw_node, eigw.origin.address, "IPv6 out (egress-only), no translation");
+    }
+
+    // IPv6 leaving by an IGW or EIGW: global unicast sources go out untranslated (R2.4).
+    // Other sources (unique-local, e.g. IPAM private IPv6) are not internet-routable; that
+    // the gateway drops them is assumed, so the drop is uncertain (R0.1).
+    void ipv6_out(Frame& frame, const Key& key, NodeId gateway, const std::string& address, const std::string& rule) {
+      auto global = frame.packets.with_source_in(detail::public_ipv6());
+      drop(frame, frame.packets - global, gateway, ExplanationCode::IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, address,
+           "IPv6 sources outside 2000::/3 are not internet-routable: assumed dropped (R0.1)", false);
+      if (global.empty()) return;
+      Frame f = next(frame, Step::internet_out, 0, 0, global);
+      f.trail = extend(frame, hop_at(gateway, address, rule), key);
+      f.source_group.reset();
+      f.sender.reset();
+      push(std::move(f));
+    }
+
     void internet_out(Frame& frame) {
       NodeId internet = g().internet();
-      auto public_part = frame.packets.with_destination_in(detail::public_ipv4());
+      auto public_part = detail::with_destination_in(frame.packets, public_addresses());
       drop(frame, frame.packets - public_part, internet, ExplanationCode::NOT_PUBLIC_DESTINATION, "",
            "the internet does not route private or reserved destinations");
       deliver(frame, public_part, internet, Hop{internet, "internet", "", "delivered"});
@@ -780,6 +862,13 @@ struct Network::Impl {
     void internet_in(Frame& frame, const Key& key) {
       NodeId internet = g().internet();
       frame.trail = extend(frame, Hop{internet, "internet", "", "sends"}, key);
+      if (auto ipv6 = detail::of_family(frame.packets, v6); !ipv6.empty()) {
+        Frame f = frame;
+        f.packets = ipv6;
+        internet_in_ipv6(f);
+        frame.packets = frame.packets - ipv6;
+        if (frame.packets.empty()) return;
+      }
       if (mode == Mode::reply) {
         if (!frame.undo || frame.undo->kind != Translation::Kind::igw) {
           drop(frame, frame.packets, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "", "no translation to reverse");
@@ -807,10 +896,46 @@ struct Network::Impl {
            "no interface behind an attached IGW has a public IPv4 for these destinations");
     }
 
+    // IPv6 from the internet, untranslated: it enters the VPC whose IPv6 CIDRs hold the
+    // destination by that VPC's IGW (any destination of the VPC: IPv6 is globally routable,
+    // R2.4); by an egress-only IGW only replies come in.
+    void internet_in_ipv6(Frame& frame) {
+      NodeId internet = g().internet();
+      PacketSet remaining = frame.packets;
+      if (mode == Mode::forward) {
+        remaining = frame.packets.with_source_in(c().internet_addresses.v6);
+        drop(frame, frame.packets - remaining, internet, ExplanationCode::IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, "",
+             "packets from the internet with IPv6 sources outside 2000::/3, or inside a loaded VPC's IPv6 CIDRs, are dropped");
+      }
+      for (std::uint32_t v = 0; v < c().vpc_cidrs.size() && !remaining.empty(); ++v) {
+        const auto& cidrs = c().vpc_cidrs[v].v6;
+        if (cidrs.empty()) continue;
+        auto mine = remaining.with_destination_in(cidrs);
+        if (mine.empty()) continue;
+        remaining = remaining - mine;
+        if (auto igw = c().igw_of_vpc[v]) {
+          push(next(frame, Step::igw_in, model::index(*igw), 0, mine));
+        } else if (auto eigw = c().eigw_of_vpc[v]; eigw && mode == Mode::reply) {
+          push(next(frame, Step::eigw_in, model::index(*eigw), 0, mine));
+        } else if (eigw) {
+          const auto& gateway = s().get(*eigw);
+          drop(frame, mine, impl.node(ObjectKind::egress_only_internet_gateway, model::index(*eigw)),
+               ExplanationCode::EIGW_NO_UNSOLICITED_INBOUND, gateway.origin.address,
+               gateway.origin.aws_id + " lets only replies to connections from the VPC in (R2.4)");
+        } else {
+          drop(frame, mine, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, s().vpcs[v].origin.address,
+               "the VPC holding these IPv6 destinations has no internet gateway");
+        }
+      }
+      drop(frame, remaining, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "",
+           "no VPC in the state holds these IPv6 destinations");
+    }
+
     void igw_in(Frame& frame, const Key& key) {
       const auto& igw = s().internet_gateways[frame.at];
       NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
-      frame.trail = extend(frame, hop_at(igw_node, igw.origin.address, "1:1 NAT to the private IPv4"), key);
+      bool ipv6 = frame.packets.destinations(v4).empty();
+      frame.trail = extend(frame, hop_at(igw_node, igw.origin.address, ipv6 ? "IPv6 in, no translation" : "1:1 NAT to the private IPv4"), key);
       Frame f = frame;
       f.arrival = Arrival::internet;
       f.source_group.reset();
@@ -821,6 +946,16 @@ struct Network::Impl {
       }
     }
 
+    void eigw_in(Frame& frame, const Key& key) {
+      const auto& eigw = s().egress_only_internet_gateways[frame.at];
+      NodeId eigw_node = impl.node(ObjectKind::egress_only_internet_gateway, frame.at);
+      frame.trail = extend(frame, hop_at(eigw_node, eigw.origin.address, "reply in (egress-only), no translation"), key);
+      Frame f = frame;
+      f.arrival = Arrival::internet;
+      f.source_group.reset();
+      push(next(f, Step::local, model::index(*eigw.vpc.id), 0, f.packets));
+    }
+
     void vgw_out(Frame& frame, const Key& key) {
       const auto& vgw = s().vpn_gateways[frame.at];
       NodeId vgw_node = impl.node(ObjectKind::vpn_gateway, frame.at);
@@ -829,26 +964,31 @@ struct Network::Impl {
       std::vector<net::PrefixTable<std::uint32_t>::Entry> entries;
       for (std::uint32_t k = 0; k < known.size(); ++k) {
         for (const auto& cidr : g().external_networks()[known[k].network].cidrs) {
-          if (cidr.family() == v4) entries.push_back({cidr, k});
+          // A Site-to-Site VPN on a VGW carries IPv4 only (R1.4 target table).
+          if (cidr.family() == v4 || known[k].rank < 3) entries.push_back({cidr, k});
         }
       }
-      net::PrefixTable<std::uint32_t> table(v4, std::move(entries));
-      for (auto& part : table.partition(frame.packets.destinations(v4))) {
-        auto packets = frame.packets.with_destination_in(part.addresses);
-        if (part.candidates.empty()) {
-          drop(frame, packets, vgw_node, ExplanationCode::VGW_NO_ROUTE, vgw.origin.address,
-               "the VGW learned no route for " + part.addresses.to_string() + " (R1.12)");
-          continue;
+      detail::DualPrefixTable<std::uint32_t> table(std::move(entries));
+      for (auto family : detail::families) {
+        auto destinations = frame.packets.destinations(family);
+        if (destinations.empty()) continue;
+        for (auto& part : table.of(family).partition(destinations)) {
+          auto packets = frame.packets.with_destination_in(part.addresses);
+          if (part.candidates.empty()) {
+            drop(frame, packets, vgw_node, ExplanationCode::VGW_NO_ROUTE, vgw.origin.address,
+                 "the VGW learned no route for " + part.addresses.to_string() + " (R1.12)");
+            continue;
+          }
+          // DX BGP > VPN static > VPN BGP (R1.12).
+          const auto* best = &part.candidates.front();
+          for (const auto& candidate : part.candidates) {
+            if (known[candidate.value].rank < known[best->value].rank) best = &candidate;
+          }
+          const auto& k = known[best->value];
+          Frame f = next(frame, Step::external_out, k.network, 0, packets);
+          f.trail = extend(frame, hop_at(vgw_node, k.origin.address, "to " + g().external_networks()[k.network].name + " via " + k.via));
+          push(std::move(f));
         }
-        // DX BGP > VPN static > VPN BGP (R1.12).
-        const auto* best = &part.candidates.front();
-        for (const auto& candidate : part.candidates) {
-          if (known[candidate.value].rank < known[best->value].rank) best = &candidate;
-        }
-        const auto& k = known[best->value];
-        Frame f = next(frame, Step::external_out, k.network, 0, packets);
-        f.trail = extend(frame, hop_at(vgw_node, k.origin.address, "to " + g().external_networks()[k.network].name + " via " + k.via));
-        push(std::move(f));
       }
     }
 
@@ -880,9 +1020,14 @@ struct Network::Impl {
       }
       const auto& table = s().transit_gateway_route_tables[assoc->second];
       NodeId table_node = impl.node(ObjectKind::transit_gateway_route_table, assoc->second);
-      auto parts = c().tgw_tables[assoc->second].v4.partition(frame.packets.destinations(v4), [](auto candidates) {
-        return detail::pick_lowest_rank(candidates);
-      });
+      std::vector<net::PrefixTable<detail::TgwRoute>::ChosenPart> parts;
+      for (auto family : detail::families) {
+        auto destinations = frame.packets.destinations(family);
+        if (destinations.empty()) continue;
+        for (auto& part : c().tgw_tables[assoc->second].routes.of(family).partition(
+                 destinations, [](auto candidates) { return detail::pick_lowest_rank(candidates); }))
+          parts.push_back(std::move(part));
+      }
       for (auto& part : parts) {
         auto packets = frame.packets.with_destination_in(part.addresses);
         if (!part.value) {
@@ -905,6 +1050,13 @@ struct Network::Impl {
         const auto& target = s().get(*route.attachment);
         using AK = model::TransitGatewayAttachmentKind;
         if (target.attachment_kind == AK::vpc) {
+          if (!target.ipv6_support) {
+            auto ipv6 = detail::of_family(packets, v6);
+            drop(f, ipv6, table_node, ExplanationCode::TGW_ATTACHMENT_NO_IPV6, target.origin.address,
+                 "the attachment has ipv6_support disabled: IPv6 does not enter its VPC");
+            packets = packets - ipv6;
+            if (packets.empty()) continue;
+          }
           auto entry = attachment_subnet_in_az(target, f.az_subnet);
           if (!entry) entry = attachment_subnet_in_az(target, 0);
           if (!entry) {
@@ -917,8 +1069,7 @@ struct Network::Impl {
           auto networks = detail::networks_behind_tgw_attachment(g(), *route.attachment);
           PacketSet remaining = packets;
           for (const auto& k : networks) {
-            AddressSet cidrs = AddressSet::of(v4, g().external_networks()[k.network].cidrs);
-            auto mine = remaining.with_destination_in(cidrs);
+            auto mine = detail::with_destination_in(remaining, DualAddressSet::of(g().external_networks()[k.network].cidrs));
             if (mine.empty()) continue;
             remaining = remaining - mine;
             Frame out = next(f, Step::external_out, k.network, 0, mine);
@@ -949,14 +1100,14 @@ struct Network::Impl {
       const auto& network = g().external_networks()[frame.at];
       NodeId here = g().external_node(frame.at);
       frame.trail = extend(frame, Hop{here, network.name, "", "sends"}, key);
-      if (mode == Mode::forward) frame.packets = frame.packets.with_source_in(AddressSet::of(v4, network.cidrs));
+      if (mode == Mode::forward) frame.packets = detail::with_source_in(frame.packets, DualAddressSet::of(network.cidrs));
       PacketSet learned_all;
-      AddressSet suppressed(v4);
+      DualAddressSet suppressed;
       std::string suppressed_by;
       const model::DxGatewayAssociation* dangling = nullptr;  // names a gateway not in state
       for (const auto& via : network.via) {
-        auto send = [&](const AddressSet& learned, Step step, std::uint32_t at, const model::Origin& origin, std::string what) {
-          auto mine = frame.packets.with_destination_in(learned);
+        auto send = [&](const DualAddressSet& learned, Step step, std::uint32_t at, const model::Origin& origin, std::string what) {
+          auto mine = detail::with_destination_in(frame.packets, learned);
           if (mine.empty()) return;
           learned_all = learned_all | mine;
           Frame f = next(frame, step, at, 0, mine);
@@ -966,7 +1117,7 @@ struct Network::Impl {
         };
         auto vgw_learned = [&](model::VpnGatewayId vgw) {
           const auto& gw = s().get(vgw);
-          return gw.vpc.id ? c().vpc_cidrs[model::index(*gw.vpc.id)] : AddressSet(v4);
+          return gw.vpc.id ? c().vpc_cidrs[model::index(*gw.vpc.id)] : DualAddressSet{};
         };
         if (auto* vgw = std::get_if<model::VpnGatewayId>(&via.gateway)) {
           send(vgw_learned(*vgw), Step::vgw_in, model::index(*vgw), s().get(*vgw).origin, "learned the VPC CIDRs from the VGW");
@@ -977,15 +1128,16 @@ struct Network::Impl {
               // R7.2: a VPC CIDR is advertised only if an allowed prefix equals or contains it.
               const auto& gw = s().get(*assoc.vpn_gateway.id);
               if (!gw.vpc.id) continue;
-              AddressSet learned(v4);
-              for (const auto& cidr : s().get(*gw.vpc.id).ipv4_cidrs) {
-                bool advertised = assoc.allowed_prefixes.empty() ||
-                                  std::any_of(assoc.allowed_prefixes.begin(), assoc.allowed_prefixes.end(),
-                                              [&](const net::Prefix& allowed) { return allowed.contains(cidr); });
-                if (advertised) learned = learned | AddressSet::of(cidr);
-                else {
-                  suppressed = suppressed | AddressSet::of(cidr);
-                  suppressed_by = assoc.origin.address;
+              DualAddressSet learned;
+              const auto& vpc = s().get(*gw.vpc.id);
+              for (const auto* cidrs : {&vpc.ipv4_cidrs, &vpc.ipv6_cidrs}) {
+                for (const auto& cidr : *cidrs) {
+                  bool advertised = assoc.allowed_prefixes.empty() ||
+                                    std::any_of(assoc.allowed_prefixes.begin(), assoc.allowed_prefixes.end(),
+                                                [&](const net::Prefix& allowed) { return allowed.contains(cidr); });
+                  auto& slot = advertised ? learned : suppressed;
+                  slot = slot | DualAddressSet::of(AddressSet::of(cidr));
+                  if (!advertised) suppressed_by = assoc.origin.address;
                 }
               }
               send(learned, Step::vgw_in, model::index(*assoc.vpn_gateway.id), assoc.origin,
@@ -1003,7 +1155,7 @@ struct Network::Impl {
                 }
               }
               if (!attachment) continue;
-              AddressSet learned = AddressSet::of(v4, assoc.allowed_prefixes);
+              auto learned = DualAddressSet::of(assoc.allowed_prefixes);
               send(learned, Step::tgw, model::index(*attachment), assoc.origin,
                    "learned " + learned.to_string() + " over " + s().get(*dx).origin.aws_id);
             } else {
@@ -1013,14 +1165,17 @@ struct Network::Impl {
         } else if (auto* vpn_id = std::get_if<model::VpnConnectionId>(&via.gateway)) {
           const auto& vpn = s().get(*vpn_id);
           if (vpn.vpn_gateway.id) {
-            send(vgw_learned(*vpn.vpn_gateway.id), Step::vgw_in, model::index(*vpn.vpn_gateway.id), vpn.origin,
+            // A Site-to-Site VPN on a VGW carries IPv4 only (R1.4 target table).
+            send(DualAddressSet{vgw_learned(*vpn.vpn_gateway.id).v4, AddressSet(v6)}, Step::vgw_in, model::index(*vpn.vpn_gateway.id), vpn.origin,
                  "learned the VPC CIDRs over " + vpn.origin.aws_id);
           } else if (vpn.transit_gateway_attachment.id) {
             auto assoc = c().tgw_association.find(model::index(*vpn.transit_gateway_attachment.id));
-            AddressSet learned(v4);
+            DualAddressSet learned;
             if (assoc != c().tgw_association.end()) {
-              for (const auto& entry : c().tgw_tables[assoc->second].v4.entries()) {
-                if (!entry.value.blackhole) learned = learned | AddressSet::of(entry.prefix);
+              for (auto family : detail::families) {
+                for (const auto& entry : c().tgw_tables[assoc->second].routes.of(family).entries()) {
+                  if (!entry.value.blackhole) learned[family] = learned[family] | AddressSet::of(entry.prefix);
+                }
               }
             }
             send(learned, Step::tgw, model::index(*vpn.transit_gateway_attachment.id), vpn.origin,
@@ -1031,7 +1186,7 @@ struct Network::Impl {
         }
       }
       auto rest = frame.packets - learned_all;
-      auto excluded = rest.with_destination_in(suppressed);
+      auto excluded = detail::with_destination_in(rest, suppressed);
       drop(frame, excluded, here, ExplanationCode::DXGW_ALLOWED_PREFIXES_EXCLUDE_VPC, suppressed_by,
            "the DX gateway association's allowed prefixes do not cover the VPC CIDR " + suppressed.to_string() +
                ", so it is never advertised (R7.2)");
@@ -1051,7 +1206,7 @@ struct Network::Impl {
     void external_out(Frame& frame) {
       const auto& network = g().external_networks()[frame.at];
       NodeId here = g().external_node(frame.at);
-      auto inside = frame.packets.with_destination_in(AddressSet::of(v4, network.cidrs));
+      auto inside = detail::with_destination_in(frame.packets, DualAddressSet::of(network.cidrs));
       drop(frame, frame.packets - inside, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
            network.name + " does not hold these destinations");
       deliver(frame, inside, here, Hop{here, network.name, "", "delivered"});
@@ -1063,13 +1218,13 @@ struct Network::Impl {
     enum class Kind : std::uint8_t { group, internet, external } kind = Kind::group;
     std::uint32_t index = 0;
     NodeId node{};
-    AddressSet addresses{v4};  // source / destination addresses of the location
+    DualAddressSet addresses;  // source / destination addresses of the location, both families
   };
 
   std::vector<Location> locations(const Endpoint& endpoint) const {
     std::vector<Location> found;
     auto add_group = [&](std::uint32_t g) {
-      found.push_back({Location::Kind::group, g, graph.group_node(g), graph.groups()[g].addresses});
+      found.push_back({Location::Kind::group, g, graph.group_node(g), DualAddressSet::of(graph.groups()[g])});
     };
     switch (endpoint.kind) {
       case Endpoint::Kind::object:
@@ -1081,25 +1236,27 @@ struct Network::Impl {
       case Endpoint::Kind::external_network:
         if (auto n = graph.find_external(endpoint.name)) {
           found.push_back({Location::Kind::external, *n, graph.external_node(*n),
-                           AddressSet::of(v4, graph.external_networks()[*n].cidrs)});
+                           DualAddressSet::of(graph.external_networks()[*n].cidrs)});
         }
         break;
       case Endpoint::Kind::internet:
-        found.push_back({Location::Kind::internet, 0, graph.internet(), detail::public_ipv4()});
+        found.push_back({Location::Kind::internet, 0, graph.internet(), compiled.internet_addresses});
         break;
-      case Endpoint::Kind::addresses:
+      case Endpoint::Kind::addresses: {
+        auto wanted = DualAddressSet::of(endpoint.addresses);
         for (std::uint32_t g = 0; g < graph.groups().size(); ++g) {
-          auto mine = graph.groups()[g].addresses & endpoint.addresses;
+          auto mine = DualAddressSet::of(graph.groups()[g]) & wanted;
           if (!mine.empty()) found.push_back({Location::Kind::group, g, graph.group_node(g), mine});
         }
         for (std::uint32_t n = 0; n < graph.external_networks().size(); ++n) {
-          auto mine = AddressSet::of(v4, graph.external_networks()[n].cidrs) & endpoint.addresses;
+          auto mine = DualAddressSet::of(graph.external_networks()[n].cidrs) & wanted;
           if (!mine.empty()) found.push_back({Location::Kind::external, n, graph.external_node(n), mine});
         }
-        if (endpoint.addresses.intersects(detail::public_ipv4())) {
-          found.push_back({Location::Kind::internet, 0, graph.internet(), endpoint.addresses & detail::public_ipv4()});
+        if (auto mine = wanted & compiled.internet_addresses; !mine.empty()) {
+          found.push_back({Location::Kind::internet, 0, graph.internet(), mine});
         }
         break;
+      }
     }
     return found;
   }
@@ -1136,18 +1293,21 @@ struct Network::Impl {
   FlowResult flow(const std::vector<Endpoint>& sources, const PacketSet& header_space,
                   const std::vector<Endpoint>& destinations) const {
     std::set<std::uint32_t> destination_nodes;
-    AddressSet destination_addresses(v4);
+    DualAddressSet destination_addresses;
     for (const auto& endpoint : destinations) {
       for (const auto& location : locations(endpoint)) {
         destination_nodes.insert(graph::index(location.node));
         destination_addresses = destination_addresses | location.addresses;
+        // The IPv4 internet is also reached at its NAT64 names through a NAT gateway.
+        if (location.kind == Location::Kind::internet)
+          destination_addresses.v6 = destination_addresses.v6 | detail::nat64_prefix();
       }
     }
-    PacketSet space = destinations.empty() ? header_space : header_space.with_destination_in(destination_addresses);
+    PacketSet space = destinations.empty() ? header_space : detail::with_destination_in(header_space, destination_addresses);
     FlowResult result;
     for (const auto& endpoint : sources) {
       for (const auto& location : locations(endpoint)) {
-        auto part = trace(location, space.with_source_in(location.addresses), destination_nodes, Mode::forward, nullptr);
+        auto part = trace(location, detail::with_source_in(space, location.addresses), destination_nodes, Mode::forward, nullptr);
         merge(result, std::move(part));
       }
     }
@@ -1169,10 +1329,10 @@ struct Network::Impl {
     const auto& n = graph.node(node);
     switch (n.kind) {
       case graph::NodeKind::interface_group:
-        return Location{Location::Kind::group, n.detail, node, graph.groups()[n.detail].addresses};
-      case graph::NodeKind::internet: return Location{Location::Kind::internet, 0, node, detail::public_ipv4()};
+        return Location{Location::Kind::group, n.detail, node, DualAddressSet::of(graph.groups()[n.detail])};
+      case graph::NodeKind::internet: return Location{Location::Kind::internet, 0, node, compiled.internet_addresses};
       case graph::NodeKind::external_network:
-        return Location{Location::Kind::external, n.detail, node, AddressSet::of(v4, graph.external_networks()[n.detail].cidrs)};
+        return Location{Location::Kind::external, n.detail, node, DualAddressSet::of(graph.external_networks()[n.detail].cidrs)};
       default: return std::nullopt;
     }
   }
@@ -1204,7 +1364,7 @@ struct Network::Impl {
   Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
                     const net::PortSet& ports) const {
     Verdict verdict;
-    bool failed = false, uncertain = false;
+    bool failed = false, uncertain = false, no_common_family = false;
     std::vector<Location> sources, targets;
     for (const auto& e : from) {
       auto l = locations(e);
@@ -1221,8 +1381,16 @@ struct Network::Impl {
     }
     for (const auto& source : sources) {
       for (const auto& target : targets) {
-        auto requested = PacketSet::of(net::HeaderBox{source.addresses, target.addresses, protocols, ports});
-        if (requested.empty()) continue;
+        // A "must reach" is proven over IPv4 when both ends have IPv4 (what A records and
+        // IPv4-only target groups give clients), over IPv6 when only IPv6 joins them.
+        auto family = !source.addresses.v4.empty() && !target.addresses.v4.empty() ? v4 : v6;
+        auto requested =
+            PacketSet::of(net::HeaderBox{source.addresses[family], target.addresses[family], protocols, ports});
+        if (requested.empty()) {
+          // Both ends have addresses but in no common family: nothing can connect them.
+          if (!source.addresses.empty() && !target.addresses.empty()) no_common_family = failed = true;
+          continue;
+        }
         auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr);
         PacketSet proven, maybe;
         for (const auto& part : forward.delivered) {
@@ -1253,6 +1421,7 @@ struct Network::Impl {
     verdict.status = failed ? VerdictStatus::fails : uncertain ? VerdictStatus::unknown : VerdictStatus::holds;
     verdict.summary = verdict.holds() ? "every source reaches every destination, replies included"
                                       : std::to_string(verdict.blockers.size()) + " blocker(s)";
+    if (no_common_family) verdict.summary += "; a source and a destination have no address family (IPv4/IPv6) in common";
     return verdict;
   }
 

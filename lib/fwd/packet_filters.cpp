@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dual_stack.hpp"
+
 namespace moat::fwd::detail {
 
 namespace {
@@ -43,6 +45,16 @@ const net::AddressSet& public_ipv4() {
     }
     return all;
   }();
+  return set;
+}
+
+const net::AddressSet& public_ipv6() {
+  static const net::AddressSet set = net::AddressSet::of(net::Prefix::parse("2000::/3"));
+  return set;
+}
+
+const net::AddressSet& nat64_prefix() {
+  static const net::AddressSet set = net::AddressSet::of(net::Prefix::parse("64:ff9b::/96"));
   return set;
 }
 
@@ -96,7 +108,6 @@ SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
   const auto& snapshot = graph.snapshot();
   const bool egress = direction == model::RuleDirection::egress;
   SgOutcome outcome;
-  const auto v4 = net::IpFamily::v4;
   for (auto sg_id : security_groups) {
     const auto& sg = snapshot.get(sg_id);
     outcome.addresses = join(outcome.addresses, sg.origin.address);
@@ -115,14 +126,16 @@ SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
         case model::SecurityGroupPeerKind::prefix_list: {
           auto list = snapshot.find<model::ManagedPrefixList>(peer.prefix_list_id);
           if (list && snapshot.get(*list).entries_known) {
-            auto set = net::AddressSet::of(v4, snapshot.get(*list).entries);
-            auto matched = packets & matching(egress, set, rule.protocols, rule.ports);
+            auto set = DualAddressSet::of(std::span<const net::Prefix>(snapshot.get(*list).entries));
+            auto matched = (packets & matching(egress, set.v4, rule.protocols, rule.ports)) |
+                           (packets & matching(egress, set.v6, rule.protocols, rule.ports));
             if (matched.empty()) break;
             outcome.allowed = outcome.allowed | matched;
             outcome.rules = join(outcome.rules, rule_text(rule));
           } else {
             // An AWS-managed list: some public addresses we cannot name (R1.11).
-            outcome.maybe = outcome.maybe | (packets & matching(egress, public_ipv4(), rule.protocols, rule.ports));
+            outcome.maybe = outcome.maybe | (packets & matching(egress, public_ipv4(), rule.protocols, rule.ports)) |
+                            (packets & matching(egress, public_ipv6(), rule.protocols, rule.ports));
           }
           break;
         }
@@ -137,23 +150,30 @@ SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
             if (std::find(sender.security_groups.begin(), sender.security_groups.end(), *referenced) ==
                 sender.security_groups.end())
               break;
-            auto matched = packets & matching(false, sender.addresses, rule.protocols, rule.ports);
+            // Both families: a referenced SG matches the members' IPv6 addresses too.
+            auto matched = (packets & matching(false, sender.addresses, rule.protocols, rule.ports)) |
+                           (packets & matching(false, sender.ipv6_addresses, rule.protocols, rule.ports));
             if (matched.empty()) break;
             outcome.allowed = outcome.allowed | matched;
             outcome.rules = join(outcome.rules, rule_text(rule));
             break;
           }
-          net::AddressSet known(v4), unknown(v4);
+          DualAddressSet known, unknown;
           for (auto member : graph.members_of(*referenced)) {
             const auto& group = graph.groups()[member];
-            (group.addresses_known ? known : unknown) = (group.addresses_known ? known : unknown) | group.addresses;
+            (group.addresses_known ? known : unknown).v4 = (group.addresses_known ? known : unknown).v4 | group.addresses;
+            auto& v6 = group.ipv6_addresses_known ? known.v6 : unknown.v6;
+            v6 = v6 | group.ipv6_addresses;
           }
-          auto certain = packets & matching(true, known, rule.protocols, rule.ports);
+          auto certain = (packets & matching(true, known.v4, rule.protocols, rule.ports)) |
+                         (packets & matching(true, known.v6, rule.protocols, rule.ports));
           if (!certain.empty()) {
             outcome.allowed = outcome.allowed | certain;
             outcome.rules = join(outcome.rules, rule_text(rule));
           }
-          auto conditional = (packets & matching(true, unknown, rule.protocols, rule.ports)) - certain;
+          auto conditional = ((packets & matching(true, unknown.v4, rule.protocols, rule.ports)) |
+                              (packets & matching(true, unknown.v6, rule.protocols, rule.ports))) -
+                             certain;
           if (!conditional.empty()) {
             outcome.conditional.emplace_back(std::move(conditional), *referenced);
             outcome.rules = join(outcome.rules, rule_text(rule));

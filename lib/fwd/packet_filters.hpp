@@ -1,7 +1,8 @@
 #pragma once
 // Private to lib/fwd: evaluation of security groups (stateful allow-lists, R3.1-R3.5)
 // and network ACLs (stateless, first match, final deny, R3.7-R3.8) over PacketSets,
-// plus the address facts the traversal shares (public IPv4 space).
+// plus the address facts the traversal shares (public IPv4 and IPv6 space). Rules of one
+// family never match packets of the other (R3.5, R3.7): every peer is a family's set.
 
 #include <optional>
 #include <string>
@@ -17,6 +18,15 @@ namespace moat::fwd::detail {
 // Every IPv4 address that is neither private (RFC 1918), shared (RFC 6598), loopback,
 // link-local, "this network", multicast nor reserved.
 const net::AddressSet& public_ipv4();
+
+// The IPv6 addresses the internet routes: global unicast, 2000::/3 (RFC 4291 §2.4). The
+// internet as a source sends from these; unique-local (fc00::/7, e.g. IPAM private
+// IPv6), link-local and the rest are not internet addresses.
+const net::AddressSet& public_ipv6();
+
+// The well-known NAT64 prefix 64:ff9b::/96 (RFC 6052): IPv6 names of IPv4 addresses that a
+// NAT gateway translates (DNS64/NAT64). Sending there is a way to the IPv4 internet.
+const net::AddressSet& nat64_prefix();
 
 // Packets of `packets` with the destination replaced by any address of `destinations`.
 net::PacketSet with_destination_rewritten(const net::PacketSet& packets, const net::AddressSet& destinations);

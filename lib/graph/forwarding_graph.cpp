@@ -125,10 +125,12 @@ struct ForwardingGraph::Impl {
     groups.push_back(std::move(group));
   }
 
-  // A group for `owner` in `subnet`: the listed addresses, else the subnet's CIDR.
+  // A group for `owner` in `subnet`: the listed addresses, else the subnet's CIDR. IPv6:
+  // the listed IPv6 addresses, else the subnet's IPv6 CIDR when `ipv6` says the owner
+  // takes IPv6 addresses there, else none.
   InterfaceGroup make_group(InterfaceRole role, model::ObjectRef owner, model::SubnetId subnet_id,
                             const std::vector<net::IpAddress>& known, bool public_ip,
-                            std::vector<model::SecurityGroupId> security_groups) {
+                            std::vector<model::SecurityGroupId> security_groups, bool ipv6 = false) {
     const model::Subnet& subnet = snapshot->get(subnet_id);
     const model::Origin& origin = snapshot->origin(owner);
     InterfaceGroup group;
@@ -140,10 +142,13 @@ struct ForwardingGraph::Impl {
     group.name = (origin.address.empty() ? origin.aws_id : origin.address) + " in " +
                  (subnet.origin.aws_id.empty() ? subnet.origin.address : subnet.origin.aws_id);
     for (const auto& address : known) {
-      if (address.is_v4()) group.addresses = group.addresses | net::AddressSet::of(address);
+      auto& slot = address.is_v4() ? group.addresses : group.ipv6_addresses;
+      slot = slot | net::AddressSet::of(address);
     }
     group.addresses_known = !group.addresses.empty();
     if (!group.addresses_known && subnet.ipv4_cidr) group.addresses = net::AddressSet::of(*subnet.ipv4_cidr);
+    group.ipv6_addresses_known = !group.ipv6_addresses.empty();
+    if (!group.ipv6_addresses_known && ipv6 && subnet.ipv6_cidr) group.ipv6_addresses = net::AddressSet::of(*subnet.ipv6_cidr);
     if (public_ip) group.public_mapped = group.addresses;
     if (security_groups.empty() && role != InterfaceRole::nat_gateway && role != InterfaceRole::ecs_service &&
         subnet.vpc.id) {
@@ -176,8 +181,10 @@ struct ForwardingGraph::Impl {
       const auto& service = s.ecs_services[i];
       for (const auto& subnet : service.subnets) {
         if (!subnet.id) continue;
+        // A task ENI in a subnet with an IPv6 CIDR receives an IPv6 address (the account's
+        // dualStackIPv6 setting, not in state, is assumed on: R0.1 over-approximates).
         add_group(make_group(InterfaceRole::ecs_service, {model::ObjectKind::ecs_service, i}, *subnet.id, {},
-                             service.assign_public_ip, resolved(service.security_groups)));
+                             service.assign_public_ip, resolved(service.security_groups), true));
       }
     }
     for (std::uint32_t i = 0; i < s.load_balancers.size(); ++i) {
@@ -189,7 +196,8 @@ struct ForwardingGraph::Impl {
           if (mapping.subnet.id == subnet.id && mapping.private_ipv4_address) known.push_back(*mapping.private_ipv4_address);
         }
         add_group(make_group(InterfaceRole::load_balancer, {model::ObjectKind::load_balancer, i}, *subnet.id, known,
-                             !lb.internal, resolved(lb.security_groups)));
+                             !lb.internal && !lb.dualstack_without_public_ipv4, resolved(lb.security_groups),
+                             lb.dualstack));
       }
     }
     for (std::uint32_t i = 0; i < s.vpc_endpoints.size(); ++i) {
@@ -200,8 +208,12 @@ struct ForwardingGraph::Impl {
       }
       for (const auto& subnet : endpoint.subnets) {
         if (!subnet.id) continue;
-        add_group(make_group(InterfaceRole::interface_endpoint, {model::ObjectKind::vpc_endpoint, i}, *subnet.id, {},
-                             false, resolved(endpoint.security_groups)));
+        std::vector<net::IpAddress> known;
+        for (const auto& address : endpoint.subnet_addresses) {
+          if (address.subnet.id == subnet.id && address.ipv6) known.push_back(*address.ipv6);
+        }
+        add_group(make_group(InterfaceRole::interface_endpoint, {model::ObjectKind::vpc_endpoint, i}, *subnet.id, known,
+                             false, resolved(endpoint.security_groups), endpoint.ipv6 || !known.empty()));
       }
     }
     for (std::uint32_t i = 0; i < s.resolver_endpoints.size(); ++i) {
@@ -210,8 +222,10 @@ struct ForwardingGraph::Impl {
         if (!address.subnet.id) continue;
         std::vector<net::IpAddress> known;
         if (address.ip) known.push_back(*address.ip);
+        if (address.ipv6) known.push_back(*address.ipv6);
         add_group(make_group(InterfaceRole::resolver_endpoint, {model::ObjectKind::resolver_endpoint, i},
-                             *address.subnet.id, known, false, resolved(endpoint.security_groups)));
+                             *address.subnet.id, known, false, resolved(endpoint.security_groups),
+                             endpoint.ipv6 || address.ipv6.has_value()));
       }
     }
     for (std::uint32_t i = 0; i < s.nat_gateways.size(); ++i) {
@@ -228,11 +242,12 @@ struct ForwardingGraph::Impl {
       const auto& instance = s.instances[i];
       if (!instance.subnet.id) continue;
       if (instance.primary_network_interface.id) eni_taken[model::index(*instance.primary_network_interface.id)] = true;
-      std::vector<net::IpAddress> known;
+      std::vector<net::IpAddress> known = instance.ipv6_addresses;
       if (instance.private_ip) known.push_back(*instance.private_ip);
       bool is_public = instance.public_ip.has_value() || instance.associate_public_ip_address || eip_instance[i];
       auto group = make_group(InterfaceRole::instance, {model::ObjectKind::instance, i}, *instance.subnet.id, known,
-                              is_public, resolved(instance.security_groups));
+                              is_public, resolved(instance.security_groups),
+                              s.get(*instance.subnet.id).assign_ipv6_address_on_creation);
       group.forwards = !instance.source_dest_check;
       add_group(std::move(group));
     }
@@ -241,8 +256,11 @@ struct ForwardingGraph::Impl {
       if (!eni.subnet.id || eni_taken[i]) continue;
       if (eni.instance.id) continue;  // represented by the instance
       bool is_public = eni.public_ip.has_value() || eip_eni[i];
+      std::vector<net::IpAddress> known = eni.private_ips;
+      known.insert(known.end(), eni.ipv6_addresses.begin(), eni.ipv6_addresses.end());
       auto group = make_group(InterfaceRole::network_interface, {model::ObjectKind::network_interface, i},
-                              *eni.subnet.id, eni.private_ips, is_public, resolved(eni.security_groups));
+                              *eni.subnet.id, known, is_public, resolved(eni.security_groups),
+                              s.get(*eni.subnet.id).assign_ipv6_address_on_creation);
       group.forwards = !eni.source_dest_check;
       add_group(std::move(group));
     }

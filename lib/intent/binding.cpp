@@ -4,6 +4,7 @@
 #include <set>
 
 #include "moat/core/error.hpp"
+#include "moat/net/header_box.hpp"
 
 namespace moat::intent::detail {
 
@@ -143,6 +144,15 @@ std::string describe(const Environment& environment, const fwd::Endpoint& endpoi
     case fwd::Endpoint::Kind::addresses: return endpoint.addresses.to_string();
   }
   return "?";
+}
+
+net::PacketSet header_space(const net::ProtocolSet& protocols, const net::PortSet& ports) {
+  net::PacketSet space;
+  for (auto family : {net::IpFamily::v4, net::IpFamily::v6}) {
+    auto all = net::AddressSet::all(family);
+    space = space | net::PacketSet::of(net::HeaderBox{all, all, protocols, ports});
+  }
+  return space;
 }
 
 }  // namespace moat::intent::detail

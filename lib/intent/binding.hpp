@@ -9,6 +9,7 @@
 #include "moat/fwd/endpoint.hpp"
 #include "moat/intent/environment.hpp"
 #include "moat/intent/selector.hpp"
+#include "moat/net/packet_set.hpp"
 
 namespace moat::intent::detail {
 
@@ -23,6 +24,10 @@ std::vector<dns::Vantage> vantages_of(const Environment& environment, const fwd:
 
 // The interface groups (graph indexes) of an endpoint of kind object or subnet.
 std::vector<std::uint32_t> groups_of(const Environment& environment, const fwd::Endpoint& endpoint);
+
+// Every packet of an intent's protocols and ports, IPv4 and IPv6: what "unreachable" and
+// a trace look at (the closed profile's no-internet intents cover both families).
+net::PacketSet header_space(const net::ProtocolSet& protocols, const net::PortSet& ports);
 
 // "aws_ecs_service.app", "internet", "onprem", "10.0.0.0/22" for messages.
 std::string describe(const Environment& environment, const fwd::Endpoint& endpoint);

@@ -15,7 +15,6 @@
 #include "moat/core/error.hpp"
 #include "moat/dns/resolve.hpp"
 #include "moat/intent/closed_profile.hpp"
-#include "moat/net/header_box.hpp"
 #include "moat/net/packet_set.hpp"
 #include "moat/tfstate/load_states.hpp"
 
@@ -27,15 +26,10 @@ using detail::Evaluation;
 
 std::string where(const Intent& intent, const char* side) { return "intent \"" + intent.name + "\": " + side; }
 
-net::PacketSet header_space(const Intent& intent) {
-  auto all = net::AddressSet::all(net::IpFamily::v4);
-  return net::PacketSet::of(net::HeaderBox{all, all, intent.protocols, intent.ports});
-}
-
 void evaluate_flow(const Environment& environment, const Intent& intent, Evaluation& evaluation,
                    const std::vector<fwd::Endpoint>& from, const std::vector<fwd::Endpoint>& to) {
   const auto& network = environment.network();
-  if (intent.expect == Expectation::unreachable) evaluation.add(network.isolated(from, to, header_space(intent)));
+  if (intent.expect == Expectation::unreachable) evaluation.add(network.isolated(from, to, detail::header_space(intent.protocols, intent.ports)));
   else evaluation.add(network.reachable(from, to, intent.protocols, intent.ports));
 }
 

@@ -68,8 +68,6 @@ Selector parse_selector(std::string_view text) {
     } else {
       throw ParseError("[moat.scenario] selector \"" + selector.text + "\" is neither an IP address nor a CIDR");
     }
-    if (selector.addresses.family() != net::IpFamily::v4)
-      throw ParseError("[moat.scenario] selector \"" + selector.text + "\": only IPv4 addresses are evaluated");
     return selector;
   }
   selector.kind = SelectorKind::name;

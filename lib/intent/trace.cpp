@@ -6,7 +6,6 @@
 #include "moat/core/error.hpp"
 #include "moat/dns/resolve.hpp"
 #include "moat/dns/service_dns_names.hpp"
-#include "moat/net/header_box.hpp"
 #include "moat/net/packet_set.hpp"
 #include "resolved_destinations.hpp"
 
@@ -41,8 +40,7 @@ TracedFlow trace(const Environment& environment, const std::string& from, const 
   traced.to = to;
   traced.protocols = protocols;
   traced.ports = ports;
-  auto all = net::AddressSet::all(net::IpFamily::v4);
-  auto space = net::PacketSet::of(net::HeaderBox{all, all, protocols, ports});
+  auto space = detail::header_space(protocols, ports);
   auto source_endpoints = sources(environment, from);
   auto target = parse_selector(to);
   if (target.kind != SelectorKind::dns && target.kind != SelectorKind::service) {

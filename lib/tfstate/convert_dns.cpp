@@ -24,8 +24,10 @@ void convert_resolver_endpoint(Builder& builder, const Resource& r) {
   endpoint.vpc = ref<VpcId>(at, a::host_vpc_id);
   endpoint.security_groups = refs<SecurityGroupId>(at, a::security_group_ids);
   for (const auto& address : at.objects(a::ip_address)) {
-    endpoint.addresses.push_back({ref<SubnetId>(address, a::subnet_id), address.ip(a::ip)});
+    endpoint.addresses.push_back({ref<SubnetId>(address, a::subnet_id), address.ip(a::ip), address.ip(a::ipv6)});
   }
+  std::string type = at.str(a::resolver_endpoint_type);
+  endpoint.ipv6 = type == keys::value::resolver_ipv6 || type == keys::value::resolver_dualstack;
   builder.add(std::move(endpoint), r);
 }
 

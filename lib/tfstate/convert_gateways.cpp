@@ -213,6 +213,7 @@ void convert_transit_gateway_vpc_attachment(Builder& builder, const Resource& r)
   attachment.resource_id = attachment.vpc.aws_id;
   attachment.subnets = refs<SubnetId>(at, a::subnet_ids);
   attachment.appliance_mode_support = enabled(at, a::appliance_mode_support, false);
+  attachment.ipv6_support = enabled(at, a::ipv6_support, false);
   attachment.dns_support = enabled(at, a::dns_support, true);
   attachment.default_route_table_association = at.boolean(a::transit_gateway_default_route_table_association, true);
   attachment.default_route_table_propagation = at.boolean(a::transit_gateway_default_route_table_propagation, true);

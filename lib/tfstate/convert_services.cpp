@@ -49,6 +49,8 @@ void convert_vpc_endpoint(Builder& builder, const Resource& r) {
         {ref<SubnetId>(configuration, a::subnet_id), configuration.ip(a::ipv4), configuration.ip(a::ipv6)});
   }
   endpoint.private_dns_enabled = at.boolean(a::private_dns_enabled, false);
+  std::string ip_address_type = at.str(a::ip_address_type);
+  endpoint.ipv6 = ip_address_type == keys::value::dualstack || ip_address_type == keys::value::endpoint_ipv6;
   endpoint.route_tables = refs<RouteTableId>(at, a::route_table_ids);
   endpoint.prefix_list_id = at.str(a::prefix_list_id);
   for (const auto& text : at.strings(a::cidr_blocks)) endpoint.cidr_blocks.push_back(at.prefix_text(text, a::cidr_blocks));
@@ -86,7 +88,9 @@ void convert_load_balancer(Builder& builder, const Resource& r) {
             : type == keys::value::gateway_lb ? LoadBalancerType::gateway
                                              : LoadBalancerType::application;
   lb.internal = at.boolean(a::internal, false);
-  lb.dualstack = at.str(a::ip_address_type) == keys::value::dualstack;
+  std::string ip_address_type = at.str(a::ip_address_type);
+  lb.dualstack_without_public_ipv4 = ip_address_type == keys::value::dualstack_without_public_ipv4;
+  lb.dualstack = ip_address_type == keys::value::dualstack || lb.dualstack_without_public_ipv4;
   lb.dns_name = normalise_dns_name(at.str(a::dns_name));
   lb.zone_id = at.str(a::zone_id);
   lb.vpc = ref<VpcId>(at, a::vpc_id);

@@ -213,6 +213,7 @@ inline constexpr std::string_view dns_support = "dns_support";
 inline constexpr std::string_view vpn_ecmp_support = "vpn_ecmp_support";
 inline constexpr std::string_view security_group_referencing_support = "security_group_referencing_support";
 inline constexpr std::string_view appliance_mode_support = "appliance_mode_support";
+inline constexpr std::string_view ipv6_support = "ipv6_support";
 inline constexpr std::string_view transit_gateway_default_route_table_association =
     "transit_gateway_default_route_table_association";
 inline constexpr std::string_view transit_gateway_default_route_table_propagation =
@@ -354,6 +355,7 @@ inline constexpr std::string_view association = "association";
 // Route 53 and Resolver
 inline constexpr std::string_view direction = "direction";
 inline constexpr std::string_view host_vpc_id = "host_vpc_id";
+inline constexpr std::string_view resolver_endpoint_type = "resolver_endpoint_type";
 inline constexpr std::string_view ip = "ip";
 inline constexpr std::string_view vpc = "vpc";
 inline constexpr std::string_view vpc_region = "vpc_region";
@@ -392,6 +394,10 @@ inline constexpr std::string_view record_a = "A";
 inline constexpr std::string_view record_aaaa = "AAAA";
 inline constexpr std::string_view record_cname = "CNAME";
 inline constexpr std::string_view dualstack = "dualstack";
+inline constexpr std::string_view dualstack_without_public_ipv4 = "dualstack-without-public-ipv4";
+inline constexpr std::string_view endpoint_ipv6 = "ipv6";           // aws_vpc_endpoint ip_address_type
+inline constexpr std::string_view resolver_ipv6 = "IPV6";           // resolver_endpoint_type
+inline constexpr std::string_view resolver_dualstack = "DUALSTACK";
 inline constexpr std::string_view ip = "ip";
 inline constexpr std::string_view instance = "instance";
 inline constexpr std::string_view lambda = "lambda";

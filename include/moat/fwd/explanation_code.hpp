@@ -12,12 +12,15 @@ namespace moat::fwd {
   X(NO_ROUTE_TO_DESTINATION, "no route in the table covers the destination")                           \
   X(ENI_SG_RULES_MISMATCH, "no security group rule of the interface allows the packet")                \
   X(SUBNET_ACL_RESTRICTION, "the subnet network ACL denies the packet (explicit rule or final *)")     \
-  X(IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, "the internet gateway drops a source without a public IPv4") \
+  X(IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, "the internet gateway drops a source without a public IPv4 (or a non-global IPv6)") \
   X(IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, "the internet gateway drops inbound from a private source") \
   X(IGW_NOT_ATTACHED, "the route's internet gateway is not attached to the source VPC")                \
+  X(EIGW_NO_UNSOLICITED_INBOUND, "an egress-only internet gateway drops connections initiated from the internet") \
+  X(EIGW_IPV6_ONLY, "an egress-only internet gateway forwards IPv6 only")                              \
   X(NGW_REQUIRES_SOURCE_IN_VPC, "a NAT gateway serves only traffic of its VPC or from a TGW")          \
   X(NGW_PROTOCOL_RESTRICTION, "a NAT gateway forwards only TCP, UDP and ICMP")                         \
   X(NGW_NO_UNSOLICITED_INBOUND, "a NAT gateway does not accept connections initiated towards it")      \
+  X(NAT64_NOT_MODELLED, "IPv6 through a NAT gateway (NAT64) is not modelled: a possible path (R0.1)")    \
   X(PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, "peering delivers only to the peer VPC's own addresses")         \
   X(PCX_NOT_TRANSITIVE, "traffic that arrived over a peering, TGW, VPN or DX cannot leave by a peering") \
   X(EDGE_TO_EDGE_NOT_SUPPORTED, "traffic that arrived from outside the VPC cannot use this gateway")   \
@@ -25,10 +28,12 @@ namespace moat::fwd {
   X(TGW_RTB_NO_ROUTE_TO_TGW_ATTACHMENT, "the TGW route table has no route for the destination")        \
   X(TGW_RTB_BLACKHOLE, "a TGW blackhole route matches the destination")                               \
   X(TGW_ATTACHMENT_NOT_ASSOCIATED, "the TGW attachment is associated with no TGW route table")         \
+  X(TGW_ATTACHMENT_NO_IPV6, "the TGW VPC attachment has IPv6 support disabled: it carries IPv4 only")  \
   X(BAD_STATE_ROUTE, "the route's target no longer works (blackhole): dropped, no fall-through")       \
   X(MORE_SPECIFIC_ROUTE, "a more specific route takes these destinations")                             \
   X(HIGHER_PRIORITY_ROUTE, "an equal-prefix route of higher priority takes these destinations")        \
   X(ELBV2_LISTENER_PORT_RESTRICTION, "the load balancer has no listener on the port")                  \
+  X(LB_DENY_ALL_IGW_TRAFFIC, "an internal dual-stack load balancer drops IPv6 from the internet gateway (R2.7)") \
   X(NO_INTERFACE_AT_ADDRESS, "the address belongs to no interface of the VPC (black hole, R0.4)")     \
   X(VGW_NO_ROUTE, "the VPN gateway knows no on-premises route for the destination")                    \
   X(VGW_NOT_ATTACHED, "the route's VPN gateway is not attached to the source VPC")                     \

@@ -6,11 +6,28 @@
 // ingress -> delivered; never enumerates addresses, terminates on loops.
 //
 // Modelling choices worth knowing:
-//   * Addresses are IPv4; IPv6 packets are not forwarded (dropped NO_ROUTE) for now.
+//   * IPv4 and IPv6 are forwarded side by side, each family by its own routes (R1.8),
+//     SG/NACL rules (R3.5, R3.7) and, for the internet, its own gateway semantics. An
+//     interface group has IPv6 addresses only when state lists them or its owner takes
+//     them from a subnet with an IPv6 CIDR (assign_ipv6_address_on_creation for
+//     instances/ENIs, ECS tasks in any subnet with an IPv6 CIDR, dual-stack LBs and
+//     endpoints); unknown ones range over the subnet's IPv6 CIDR.
 //   * A public IPv4 is abstracted by the private address it maps to: a flow from the
 //     internet to an ECS service is written with the service's private addresses as
 //     destination; the IGW forwards it only if those addresses carry a public IPv4.
-//   * The internet as a source sends from public addresses only.
+//   * IPv6 is globally routable and never translated (R2.4): an IGW forwards it both
+//     ways for any address of its VPC's IPv6 CIDRs; an egress-only IGW forwards it out
+//     and lets only the replies back in. An internal dual-stack LB drops IPv6 from the
+//     IGW (ipv6.deny_all_igw_traffic, R2.7). A TGW VPC attachment carries IPv6 only
+//     with ipv6_support; a Site-to-Site VPN on a VGW carries IPv4 only.
+//   * The internet as a source sends from public addresses only: public IPv4 (no
+//     private, shared or reserved range) and global unicast IPv6, 2000::/3, less the
+//     IPv6 CIDRs of the loaded VPCs (the model's own addresses, not the internet's); it
+//     delivers to public IPv4 and 2000::/3, and a flow to it also tries 64:ff9b::/96
+//     (the NAT64 names of IPv4). IPv6 sources outside 2000::/3 leaving by an IGW, and
+//     IPv6 sent to a NAT gateway (NAT64, not modelled), are uncertain drops (R0.1).
+//   * "Must reach" (reachable()) is proven over IPv4 when both ends have IPv4, over
+//     IPv6 when only IPv6 joins them; "must not reach" (isolated()) checks both families.
 //   * A flow to a load balancer ends at a listener; LB -> targets is a separate flow
 //     with the LB as source.
 // The Snapshot must outlive the Network.
@@ -55,9 +72,10 @@ class Network {
   Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
                     const net::PortSet& ports) const;
 
-  // No packet of header_space from `from` gets to `to` (over-approximating unknowns).
+  // No packet of header_space (IPv4 and IPv6 by default) from `from` gets to `to`
+  // (over-approximating unknowns).
   Verdict isolated(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to,
-                   const net::PacketSet& header_space = net::PacketSet::all(net::IpFamily::v4)) const;
+                   const net::PacketSet& header_space = net::PacketSet::all()) const;
 
   struct Impl;
 

@@ -3,7 +3,9 @@
 // an ECS service's tasks, a load balancer's nodes, an interface endpoint's ENIs, a
 // resolver endpoint address, an instance, a standalone ENI, a NAT gateway.
 // When state lacks the addresses the group ranges over its subnet's CIDR ("some address
-// of its subnet") and addresses_known is false.
+// of its subnet") and addresses_known is false. The same holds per family: a group with
+// IPv6 (listed addresses, or an owner that takes them from a dual-stack subnet) ranges
+// over the subnet's IPv6 CIDR when state lacks them; a group without IPv6 has none.
 
 #include <cstdint>
 #include <string>
@@ -37,6 +39,9 @@ struct InterfaceGroup {
   model::Origin origin;     // the owner's origin
   net::AddressSet addresses{net::IpFamily::v4};  // private IPv4 addresses
   bool addresses_known = false;
+  // IPv6 addresses (globally routable, no public mapping needed, R2.4); empty = no IPv6.
+  net::AddressSet ipv6_addresses{net::IpFamily::v6};
+  bool ipv6_addresses_known = false;
   // Private addresses of the group that carry a public IPv4 (EIP, auto-assigned, NAT EIP).
   net::AddressSet public_mapped{net::IpFamily::v4};
   std::vector<model::SecurityGroupId> security_groups;  // empty for NAT gateways (no SG)

@@ -34,7 +34,8 @@ struct LoadBalancer {
   std::string name;
   LoadBalancerType type = LoadBalancerType::application;
   bool internal = false;
-  bool dualstack = false;  // ip_address_type "dualstack"
+  bool dualstack = false;  // ip_address_type "dualstack" or "dualstack-without-public-ipv4"
+  bool dualstack_without_public_ipv4 = false;  // internet-facing over IPv6 only: nodes have no public IPv4
   std::string dns_name;
   std::string zone_id;     // for Route 53 alias targets
   Ref<VpcId> vpc;

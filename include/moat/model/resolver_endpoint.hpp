@@ -21,7 +21,8 @@ std::string_view to_string(ResolverDirection direction);  // "INBOUND" / "OUTBOU
 
 struct ResolverEndpointAddress {
   Ref<SubnetId> subnet;
-  std::optional<net::IpAddress> ip;  // empty = some address of the subnet
+  std::optional<net::IpAddress> ip;    // empty = some address of the subnet
+  std::optional<net::IpAddress> ipv6;  // resolver_endpoint_type IPV6 / DUALSTACK; empty = some address
 };
 
 struct ResolverEndpoint {
@@ -34,6 +35,7 @@ struct ResolverEndpoint {
   Ref<VpcId> vpc;  // host_vpc_id
   std::vector<Ref<SecurityGroupId>> security_groups;
   std::vector<ResolverEndpointAddress> addresses;
+  bool ipv6 = false;  // resolver_endpoint_type IPV6 or DUALSTACK: the ENIs have IPv6 addresses
 };
 
 }  // namespace moat::model

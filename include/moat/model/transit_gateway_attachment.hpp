@@ -29,6 +29,7 @@ struct TransitGatewayAttachment {
   std::vector<Ref<SubnetId>> subnets;   // VPC attachments: one subnet per AZ
   std::string resource_id;              // vpn-…, dx gateway id, peer tgw id
   bool appliance_mode_support = false;
+  bool ipv6_support = false;  // VPC attachments: carries IPv6 (Terraform default "disable")
   bool dns_support = true;
   bool default_route_table_association = true;  // transit_gateway_default_route_table_*
   bool default_route_table_propagation = true;

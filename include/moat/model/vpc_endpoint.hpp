@@ -48,6 +48,7 @@ struct VpcEndpoint {
   std::vector<Ref<NetworkInterfaceId>> network_interfaces;
   std::vector<VpcEndpointSubnetAddress> subnet_addresses;  // empty = "some address of each subnet"
   bool private_dns_enabled = false;
+  bool ipv6 = false;  // interface endpoints: ip_address_type "dualstack" or "ipv6" (the ENIs have IPv6)
   std::vector<Ref<RouteTableId>> route_tables;  // gateway endpoints
   std::string prefix_list_id;                   // gateway endpoints: the service's pl-…
   std::vector<net::Prefix> cidr_blocks;         // gateway endpoints, when state holds them

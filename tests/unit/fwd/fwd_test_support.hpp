@@ -24,11 +24,16 @@ inline bool path_names(const std::vector<Hop>& path, const std::string& address)
   return std::any_of(path.begin(), path.end(), [&](const Hop& h) { return h.address.find(address) != std::string::npos; });
 }
 
+// TCP to `destination` on `port` from any source of the destination's family.
 inline net::PacketSet tcp_to(const char* destination, std::uint16_t port) {
-  auto all = net::AddressSet::all(net::IpFamily::v4);
-  return net::PacketSet::of(net::HeaderBox{all, net::AddressSet::of(net::Prefix::parse(destination)),
-                                           net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(port)});
+  auto prefix = net::Prefix::parse(destination);
+  auto all = net::AddressSet::all(prefix.family());
+  return net::PacketSet::of(
+      net::HeaderBox{all, net::AddressSet::of(prefix), net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(port)});
 }
+
+// Every packet of one family.
+inline net::PacketSet all_of(net::IpFamily family) { return net::PacketSet::all(family); }
 
 inline net::ProtocolSet tcp() { return net::ProtocolSet::of(net::protocol::tcp); }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Test-only: builds small model::Snapshots in code, the way the loader would (implicit
 // local routes stored in every table, a main route table and an allow-all default NACL
-// per VPC). Terraform addresses are "<type>.<name>", AWS ids "<prefix>-<name>".
+// per VPC; an IPv6 CIDR adds its local route to every table of the VPC and the default
+// NACL's IPv6 allow rules, as AWS does when IPv6 is added to an untouched default NACL).
+// Terraform addresses are "<type>.<name>", AWS ids "<prefix>-<name>".
 
 #include <string>
 #include <vector>
@@ -42,6 +44,31 @@ class SnapshotBuilder {
     return id;
   }
 
+  // Adds an IPv6 CIDR to a VPC (aws_vpc.ipv6_cidr_block): local routes, default NACL rules 101.
+  void vpc_ipv6(model::VpcId vpc, const char* block) {
+    snapshot.get(vpc).ipv6_cidrs.push_back(cidr(block));
+    for (auto& table : snapshot.route_tables) {
+      if (table.vpc.id != std::optional(vpc)) continue;
+      model::Route local;
+      local.destination.prefix = cidr(block);
+      local.target = {model::RouteTargetKind::local, "local", std::monostate{}};
+      local.source = model::RouteSource::implicit_local;
+      local.origin = table.origin;
+      table.routes.push_back(local);
+    }
+    auto& acl = snapshot.get(*snapshot.get(vpc).default_network_acl.id);
+    for (bool egress : {false, true}) {
+      acl.entries.push_back({101, egress, model::NetworkAclAction::allow, net::ProtocolSet::all(), net::PortSet::all(),
+                             cidr("::/0"), acl.origin});
+    }
+  }
+
+  // Gives a subnet an IPv6 CIDR (and assign_ipv6_address_on_creation).
+  void subnet_ipv6(model::SubnetId subnet, const char* block, bool assign_on_creation = true) {
+    snapshot.get(subnet).ipv6_cidr = cidr(block);
+    snapshot.get(subnet).assign_ipv6_address_on_creation = assign_on_creation;
+  }
+
   model::SubnetId subnet(model::VpcId vpc, const std::string& name, const char* block, const std::string& az = "eu-west-1a") {
     model::Subnet subnet;
     subnet.origin = origin("aws_subnet", name, "subnet-" + name);
@@ -56,7 +83,9 @@ class SnapshotBuilder {
     model::RouteTable table;
     table.origin = origin("aws_route_table", name, "rtb-" + name);
     table.vpc = ref(vpc);
-    for (const auto& block : snapshot.get(vpc).ipv4_cidrs) {
+    std::vector<net::Prefix> blocks = snapshot.get(vpc).ipv4_cidrs;
+    blocks.insert(blocks.end(), snapshot.get(vpc).ipv6_cidrs.begin(), snapshot.get(vpc).ipv6_cidrs.end());
+    for (const auto& block : blocks) {
       model::Route local;
       local.destination.prefix = block;
       local.target = {model::RouteTargetKind::local, "local", std::monostate{}};
@@ -93,6 +122,13 @@ class SnapshotBuilder {
     igw.origin = origin("aws_internet_gateway", name, "igw-" + name);
     igw.vpc = ref(vpc);
     return snapshot.add(std::move(igw));
+  }
+
+  model::EgressOnlyInternetGatewayId eigw(model::VpcId vpc, const std::string& name) {
+    model::EgressOnlyInternetGateway eigw;
+    eigw.origin = origin("aws_egress_only_internet_gateway", name, "eigw-" + name);
+    eigw.vpc = ref(vpc);
+    return snapshot.add(std::move(eigw));
   }
 
   model::NatGatewayId nat(model::SubnetId subnet, const std::string& name, bool is_public, const char* private_ip = nullptr) {
@@ -133,11 +169,18 @@ class SnapshotBuilder {
     rule.origin = snapshot.get(sg).origin;
     snapshot.get(sg).rules.push_back(rule);
   }
-  // Allow everything out, and everything in from anywhere.
+  // Allow everything out, and everything in from anywhere (IPv4 only, as the rules say).
   model::SecurityGroupId open_sg(model::VpcId vpc, const std::string& name) {
     auto id = sg(vpc, name);
     sg_rule(id, model::RuleDirection::egress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
     sg_rule(id, model::RuleDirection::ingress, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
+    return id;
+  }
+  // open_sg plus the same two rules for ::/0.
+  model::SecurityGroupId dual_open_sg(model::VpcId vpc, const std::string& name) {
+    auto id = open_sg(vpc, name);
+    sg_rule(id, model::RuleDirection::egress, net::ProtocolSet::all(), net::PortSet::all(), "::/0");
+    sg_rule(id, model::RuleDirection::ingress, net::ProtocolSet::all(), net::PortSet::all(), "::/0");
     return id;
   }
 

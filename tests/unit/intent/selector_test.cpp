@@ -31,6 +31,9 @@ TEST_CASE("selectors are classified by their syntax", "[intent]") {
   auto ip = parse_selector("10.1.1.10");
   CHECK(ip.kind == SelectorKind::addresses);
   CHECK(ip.addresses == net::AddressSet::of(net::IpAddress::parse("10.1.1.10")));
+  auto v6 = parse_selector("2600:1f18:aa::/56");
+  CHECK(v6.kind == SelectorKind::addresses);
+  CHECK(v6.addresses == net::AddressSet::of(net::Prefix::parse("2600:1f18:aa::/56")));
   auto address = parse_selector("module.network.aws_subnet.private[\"1a\"]");
   CHECK(address.kind == SelectorKind::name);
   CHECK(address.value == "module.network.aws_subnet.private[\"1a\"]");
@@ -91,7 +94,7 @@ TEST_CASE("malformed selectors are parse errors", "[intent]") {
   CHECK_THROWS_AS(parse_selector("10.0.0.0/33"), ParseError);
   CHECK_THROWS_AS(parse_selector("10.0.0.300"), ParseError);
   CHECK_THROWS_AS(parse_selector("10.0.0/8/8"), ParseError);
-  CHECK_THROWS_AS(parse_selector("fd00::/8"), ParseError);  // only IPv4 is evaluated
+  CHECK_THROWS_AS(parse_selector("fd00::/129"), ParseError);
   CHECK_THROWS_WITH(parse_selector("10.1.1.1.1"), Catch::Contains("neither an IP address nor a CIDR"));
   CHECK_THROWS_WITH(parse_selector("dns:"), Catch::Contains("names nothing after \"dns:\""));
 }
