@@ -162,6 +162,9 @@ struct Network::Impl {
     std::deque<Frame> work;
     std::map<Key, PacketSet> visited;
     NodeId source{};
+    // Reply mode: the IGW or egress-only IGW the request left by; IPv6 replies from the
+    // internet come back through it.
+    std::optional<NodeId> exit_gateway;
 
     const model::Snapshot& s() const { return impl.s(); }
     const graph::ForwardingGraph& g() const { return impl.graph; }
@@ -913,10 +916,15 @@ struct Network::Impl {
         auto mine = remaining.with_destination_in(cidrs);
         if (mine.empty()) continue;
         remaining = remaining - mine;
-        if (auto igw = c().igw_of_vpc[v]) {
-          push(next(frame, Step::igw_in, model::index(*igw), 0, mine));
-        } else if (auto eigw = c().eigw_of_vpc[v]; eigw && mode == Mode::reply) {
+        auto igw = c().igw_of_vpc[v];
+        auto eigw = c().eigw_of_vpc[v];
+        // Replies come back through the gateway the request left by.
+        bool back_by_eigw = mode == Mode::reply && eigw &&
+                            (!igw || exit_gateway == impl.graph.node_of({ObjectKind::egress_only_internet_gateway, model::index(*eigw)}));
+        if (back_by_eigw) {
           push(next(frame, Step::eigw_in, model::index(*eigw), 0, mine));
+        } else if (igw) {
+          push(next(frame, Step::igw_in, model::index(*igw), 0, mine));
         } else if (eigw) {
           const auto& gateway = s().get(*eigw);
           drop(frame, mine, impl.node(ObjectKind::egress_only_internet_gateway, model::index(*eigw)),
@@ -949,7 +957,7 @@ struct Network::Impl {
     void eigw_in(Frame& frame, const Key& key) {
       const auto& eigw = s().egress_only_internet_gateways[frame.at];
       NodeId eigw_node = impl.node(ObjectKind::egress_only_internet_gateway, frame.at);
-      frame.trail = extend(frame, hop_at(eigw_node, eigw.origin.address, "reply in (egress-only), no translation"), key);
+      frame.trail = extend(frame, hop_at(eigw_node, eigw.origin.address, "IPv6 in (egress-only: replies only), no translation"), key);
       Frame f = frame;
       f.arrival = Arrival::internet;
       f.source_group.reset();
@@ -1281,8 +1289,8 @@ struct Network::Impl {
   }
 
   FlowResult trace(const Location& source, const PacketSet& packets, const std::set<std::uint32_t>& destinations, Mode mode,
-                   TranslationPtr undo) const {
-    Run run{*this, mode, destinations, {}, {}, {}, source.node};
+                   TranslationPtr undo, std::optional<NodeId> exit_gateway = std::nullopt) const {
+    Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway};
     Frame frame = start_frame(source, packets);
     frame.undo = std::move(undo);
     run.push(std::move(frame));
@@ -1353,8 +1361,16 @@ struct Network::Impl {
       translation->depth = chain ? chain->depth + 1 : 1;
       chain = translation;
     }
+    // The last internet gateway the request passed (IPv6 is not translated, so no
+    // SourceTranslation names it).
+    std::optional<NodeId> exit_gateway;
+    for (const auto& hop : part.path) {
+      auto kind = graph.node(hop.node).kind;
+      if (kind == graph::NodeKind::internet_gateway || kind == graph::NodeKind::egress_only_internet_gateway)
+        exit_gateway = hop.node;
+    }
     auto reply = part.packets.reversed(net::PortSet::range(1024, 65535));
-    return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain);
+    return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway);
   }
 
   static void mark_return(FlowResult& replies) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture_paths.hpp"
+#include "snapshot_lookup.hpp"
 #include "moat/tfstate/load_states.hpp"
 
 using namespace moat;
@@ -13,22 +14,6 @@ namespace {
 const Snapshot& network() {
   static const Snapshot snapshot = tfstate::load_states({tfstate_fixture("network.tfstate")});
   return snapshot;
-}
-
-template <class T>
-const T& by_address(const Snapshot& snapshot, const std::string& address) {
-  auto found = snapshot.find_address(address);
-  INFO(address);
-  REQUIRE(found.has_value());
-  REQUIRE(found->kind == T::kind);
-  return snapshot.all<T>()[found->index];
-}
-
-const Route* route_to(const RouteTable& table, const std::string& destination) {
-  for (const auto& route : table.routes) {
-    if (route.destination.to_string() == destination) return &route;
-  }
-  return nullptr;
 }
 
 bool has_diagnostic(const Snapshot& snapshot, const std::string& code, const std::string& address) {
