@@ -56,11 +56,18 @@ struct DualAddressSet {
   friend DualAddressSet operator-(const DualAddressSet& a, const DualAddressSet& b) { return {a.v4 - b.v4, a.v6 - b.v6}; }
 };
 
-// Only the packets whose destination (source) lies in `addresses`, both families.
+// Only the packets whose destination (source) lies in `v4` or `v6`.
+inline net::PacketSet with_destination_in(const net::PacketSet& packets, const net::AddressSet& v4, const net::AddressSet& v6) {
+  if (v6.empty()) return packets.with_destination_in(v4);
+  if (v4.empty()) return packets.with_destination_in(v6);
+  return packets.with_destination_in(v4) | packets.with_destination_in(v6);
+}
 inline net::PacketSet with_destination_in(const net::PacketSet& packets, const DualAddressSet& addresses) {
-  if (addresses.v6.empty()) return packets.with_destination_in(addresses.v4);
-  if (addresses.v4.empty()) return packets.with_destination_in(addresses.v6);
-  return packets.with_destination_in(addresses.v4) | packets.with_destination_in(addresses.v6);
+  return with_destination_in(packets, addresses.v4, addresses.v6);
+}
+// The packets addressed to an interface group (either family), without copying its sets.
+inline net::PacketSet with_destination_in(const net::PacketSet& packets, const graph::InterfaceGroup& group) {
+  return with_destination_in(packets, group.addresses, group.ipv6_addresses);
 }
 inline net::PacketSet with_source_in(const net::PacketSet& packets, const DualAddressSet& addresses) {
   if (addresses.v6.empty()) return packets.with_source_in(addresses.v4);

@@ -620,7 +620,8 @@ struct Network::Impl {
       const auto groups = g().groups_in_subnet(model::SubnetId{subnet});
       bool undo_nat_here = false;
       for (auto group : groups) {
-        owned = owned | DualAddressSet::of(g().groups()[group]);
+        owned.v4 = owned.v4 | g().groups()[group].addresses;
+        owned.v6 = owned.v6 | g().groups()[group].ipv6_addresses;
         if (mode == Mode::reply && frame.undo && frame.undo->kind == Translation::Kind::nat && frame.undo->at == group)
           undo_nat_here = true;
       }
@@ -630,7 +631,7 @@ struct Network::Impl {
         bool undo_here = undo_nat_here && frame.undo->at == group;
         if (undo_nat_here && !undo_here) continue;  // replies go back to the NAT that sent them
         if (!undo_here && !wants_group(group)) continue;
-        auto mine = detail::with_destination_in(packets, DualAddressSet::of(g().groups()[group]));
+        auto mine = detail::with_destination_in(packets, g().groups()[group]);
         if (mine.empty()) continue;
         Frame f = next(frame, Step::enter_group, group, subnet + 1, mine);  // NACL done
         push(std::move(f));
@@ -647,7 +648,7 @@ struct Network::Impl {
         if (frame.packets.empty()) return;
       }
       frame.trail = extend(frame, hop_at(group_node, group.origin.address, "arrives"), key);
-      auto to_self = detail::with_destination_in(frame.packets, DualAddressSet::of(group));
+      auto to_self = detail::with_destination_in(frame.packets, group);
       auto transit = frame.packets - to_self;
       const std::uint32_t group_index = frame.at;
       if (!to_self.empty() && group.role == graph::InterfaceRole::load_balancer && mode == Mode::forward &&
@@ -656,7 +657,8 @@ struct Network::Impl {
         // the scheme; the provider does not expose it), so IPv6 from the IGW stops (R2.7).
         auto ipv6 = detail::of_family(to_self, v6);
         drop(frame, ipv6, group_node, ExplanationCode::LB_DENY_ALL_IGW_TRAFFIC, group.origin.address,
-             "the internal load balancer's ipv6.deny_all_igw_traffic (AWS default for internal) drops IPv6 from the IGW (R2.7)");
+             "the internal load balancer's ipv6.deny_all_igw_traffic (AWS default for internal) drops IPv6 from the "
+             "IGW (R2.7)");
         to_self = to_self - ipv6;
       }
       if (!to_self.empty()) {
@@ -908,7 +910,8 @@ struct Network::Impl {
       if (mode == Mode::forward) {
         remaining = frame.packets.with_source_in(c().internet_addresses.v6);
         drop(frame, frame.packets - remaining, internet, ExplanationCode::IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, "",
-             "packets from the internet with IPv6 sources outside 2000::/3, or inside a loaded VPC's IPv6 CIDRs, are dropped");
+             "packets from the internet with IPv6 sources outside 2000::/3, or inside a loaded VPC's IPv6 CIDRs, are "
+             "dropped");
       }
       for (std::uint32_t v = 0; v < c().vpc_cidrs.size() && !remaining.empty(); ++v) {
         const auto& cidrs = c().vpc_cidrs[v].v6;
@@ -919,8 +922,9 @@ struct Network::Impl {
         auto igw = c().igw_of_vpc[v];
         auto eigw = c().eigw_of_vpc[v];
         // Replies come back through the gateway the request left by.
-        bool back_by_eigw = mode == Mode::reply && eigw &&
-                            (!igw || exit_gateway == impl.graph.node_of({ObjectKind::egress_only_internet_gateway, model::index(*eigw)}));
+        bool back_by_eigw =
+            mode == Mode::reply && eigw &&
+            (!igw || exit_gateway == impl.graph.node_of({ObjectKind::egress_only_internet_gateway, model::index(*eigw)}));
         if (back_by_eigw) {
           push(next(frame, Step::eigw_in, model::index(*eigw), 0, mine));
         } else if (igw) {
@@ -943,7 +947,8 @@ struct Network::Impl {
       const auto& igw = s().internet_gateways[frame.at];
       NodeId igw_node = impl.node(ObjectKind::internet_gateway, frame.at);
       bool ipv6 = frame.packets.destinations(v4).empty();
-      frame.trail = extend(frame, hop_at(igw_node, igw.origin.address, ipv6 ? "IPv6 in, no translation" : "1:1 NAT to the private IPv4"), key);
+      frame.trail = extend(
+          frame, hop_at(igw_node, igw.origin.address, ipv6 ? "IPv6 in, no translation" : "1:1 NAT to the private IPv4"), key);
       Frame f = frame;
       f.arrival = Arrival::internet;
       f.source_group.reset();
@@ -957,7 +962,8 @@ struct Network::Impl {
     void eigw_in(Frame& frame, const Key& key) {
       const auto& eigw = s().egress_only_internet_gateways[frame.at];
       NodeId eigw_node = impl.node(ObjectKind::egress_only_internet_gateway, frame.at);
-      frame.trail = extend(frame, hop_at(eigw_node, eigw.origin.address, "IPv6 in (egress-only: replies only), no translation"), key);
+      frame.trail =
+          extend(frame, hop_at(eigw_node, eigw.origin.address, "IPv6 in (egress-only: replies only), no translation"), key);
       Frame f = frame;
       f.arrival = Arrival::internet;
       f.source_group.reset();
@@ -1174,7 +1180,8 @@ struct Network::Impl {
           const auto& vpn = s().get(*vpn_id);
           if (vpn.vpn_gateway.id) {
             // A Site-to-Site VPN on a VGW carries IPv4 only (R1.4 target table).
-            send(DualAddressSet{vgw_learned(*vpn.vpn_gateway.id).v4, AddressSet(v6)}, Step::vgw_in, model::index(*vpn.vpn_gateway.id), vpn.origin,
+            send(DualAddressSet{vgw_learned(*vpn.vpn_gateway.id).v4, AddressSet(v6)}, Step::vgw_in,
+                 model::index(*vpn.vpn_gateway.id), vpn.origin,
                  "learned the VPC CIDRs over " + vpn.origin.aws_id);
           } else if (vpn.transit_gateway_attachment.id) {
             auto assoc = c().tgw_association.find(model::index(*vpn.transit_gateway_attachment.id));

@@ -15,6 +15,7 @@ net::HeaderBox box_of(const net::AddressSet& source, const net::AddressSet& dest
 
 net::PacketSet matching(bool peer_is_destination, const net::AddressSet& peer, const net::ProtocolSet& protocols,
                         const net::PortSet& ports) {
+  if (peer.empty()) return {};
   auto all = net::AddressSet::all(peer.family());
   return peer_is_destination ? net::PacketSet::of(box_of(all, peer, protocols, ports))
                              : net::PacketSet::of(box_of(peer, all, protocols, ports));
@@ -161,7 +162,8 @@ SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
           DualAddressSet known, unknown;
           for (auto member : graph.members_of(*referenced)) {
             const auto& group = graph.groups()[member];
-            (group.addresses_known ? known : unknown).v4 = (group.addresses_known ? known : unknown).v4 | group.addresses;
+            auto& v4 = group.addresses_known ? known.v4 : unknown.v4;
+            v4 = v4 | group.addresses;
             auto& v6 = group.ipv6_addresses_known ? known.v6 : unknown.v6;
             v6 = v6 | group.ipv6_addresses;
           }

@@ -29,7 +29,8 @@ std::string where(const Intent& intent, const char* side) { return "intent \"" +
 void evaluate_flow(const Environment& environment, const Intent& intent, Evaluation& evaluation,
                    const std::vector<fwd::Endpoint>& from, const std::vector<fwd::Endpoint>& to) {
   const auto& network = environment.network();
-  if (intent.expect == Expectation::unreachable) evaluation.add(network.isolated(from, to, detail::header_space(intent.protocols, intent.ports)));
+  if (intent.expect == Expectation::unreachable)
+    evaluation.add(network.isolated(from, to, detail::header_space(intent.protocols, intent.ports)));
   else evaluation.add(network.reachable(from, to, intent.protocols, intent.ports));
 }
 

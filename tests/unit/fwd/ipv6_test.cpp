@@ -392,6 +392,47 @@ TEST_CASE("a TGW VPC attachment carries IPv6 only with ipv6_support", "[fwd]") {
   CHECK(path_names(result.delivered.front().path, "aws_ec2_transit_gateway_vpc_attachment.b"));
 }
 
+TEST_CASE("IPv6 over a peering reaches only the peer's IPv6 CIDR, and a pending peering is a blackhole", "[fwd]") {
+  SnapshotBuilder b;
+  auto a = b.vpc("a", "10.1.0.0/16");
+  auto z = b.vpc("b", "10.2.0.0/16");
+  b.vpc_ipv6(a, "2600:1f18:a::/56");
+  b.vpc_ipv6(z, "2600:1f18:b::/56");
+  auto sa = b.subnet(a, "a", "10.1.1.0/24");
+  auto sb = b.subnet(z, "b", "10.2.1.0/24");
+  b.subnet_ipv6(sa, "2600:1f18:a:1::/64");
+  b.subnet_ipv6(sb, "2600:1f18:b:1::/64");
+  auto ta = b.route_table(a, "a");
+  auto tb = b.route_table(z, "b");
+  b.associate(sa, ta);
+  b.associate(sb, tb);
+  auto pcx = b.peering(a, z, "ab");
+  b.route(ta, "2600:1f18::/32", "pcx-ab", pcx, "a_to_peer6");
+  b.route(tb, "2600:1f18:a::/56", "pcx-ab", pcx, "b_to_a6");
+  auto app = b.ecs_service("app", {sa}, {b.dual_open_sg(a, "app")});
+  auto db = b.ecs_service("db", {sb}, {b.dual_open_sg(z, "db")});
+  {
+    Network network(b.snapshot);
+    CHECK(network.reachable({service(app)}, {addresses("2600:1f18:b:1::/64")}, tcp(), net::PortSet::of(5432)).holds());
+    auto result = network.flow({service(app)}, tcp_to("2600:1f18:b:1::/64", 5432) | tcp_to("2600:1f18:c::/64", 5432), {});
+    const auto* delivered = find_part(result.delivered, IpFamily::v6);
+    REQUIRE(delivered != nullptr);
+    CHECK(delivered->destination == network.graph().group_node(network.graph().groups_of({ObjectKind::ecs_service, model::index(db)}).front()));
+    CHECK(path_names(delivered->path, "aws_route.a_to_peer6"));
+    CHECK(path_names(delivered->path, "aws_vpc_peering_connection.ab"));
+    const auto* outside = find_drop(result.dropped, ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR);
+    REQUIRE(outside != nullptr);
+    CHECK(outside->packets.destinations(IpFamily::v6) == net::AddressSet::of(cidr("2600:1f18:c::/64")));
+  }
+  b.snapshot.get(pcx).accept_status = "pending-acceptance";
+  Network network(b.snapshot);
+  auto result = network.flow({service(app)}, tcp_to("2600:1f18:b:1::/64", 5432), {});
+  CHECK(result.delivered.empty());
+  const auto* blackhole = find_drop(result.dropped, ExplanationCode::BAD_STATE_ROUTE);
+  REQUIRE(blackhole != nullptr);
+  CHECK(blackhole->address == "aws_route.a_to_peer6");
+}
+
 TEST_CASE("IPv6 sent to a NAT gateway (NAT64) is an uncertain drop, so internet isolation is unknown", "[fwd]") {
   DualStackSubnet s(true);
   auto pub = s.b.subnet(s.vpc, "public", "10.0.0.0/24");
