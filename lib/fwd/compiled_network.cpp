@@ -115,9 +115,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
   }
 
   for (const auto& table : s.route_tables) {
-    CompiledRouteTable compiled;
-    compiled.has_vpc = table.vpc.id.has_value();
-    if (table.vpc.id) compiled.vpc = *table.vpc.id;
+    std::vector<std::string> notes;
     std::vector<net::PrefixTable<VpcRoute>::Entry> entries;
     std::vector<net::Prefix> local_prefixes;
     for (const auto& route : table.routes) {
@@ -133,7 +131,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
           entries.push_back({entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin}});
         }
       } else {
-        compiled.notes.push_back("route " + label + " (" + route.origin.address +
+        notes.push_back("route " + label + " (" + route.origin.address +
                                  ") names an AWS-managed prefix list: applied only to that AWS service (R1.11)");
       }
     }
@@ -159,8 +157,8 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
         }
       }
     }
-    compiled.routes = DualPrefixTable<VpcRoute>(std::move(entries));
-    c.route_tables.push_back(std::move(compiled));
+    c.route_tables.push_back(CompiledRouteTable{table.vpc.id.value_or(model::VpcId{}), table.vpc.id.has_value(),
+                                                DualPrefixTable<VpcRoute>(std::move(entries)), std::move(notes)});
   }
 
   // TGW route tables (R8.2-R8.5).
@@ -198,9 +196,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
         }
       }
     }
-    CompiledTgwTable compiled;
-    compiled.routes = DualPrefixTable<TgwRoute>(std::move(entries));
-    c.tgw_tables.push_back(std::move(compiled));
+    c.tgw_tables.push_back(CompiledTgwTable{DualPrefixTable<TgwRoute>(std::move(entries))});
     for (const auto& link : table.associations) {
       if (link.attachment.id) c.tgw_association[model::index(*link.attachment.id)] = t;
     }

@@ -80,20 +80,29 @@ inline net::PacketSet of_family(const net::PacketSet& packets, net::IpFamily fam
 }
 
 // A longest-prefix-match table per family, built from entries of any mix of families.
+// Built once, in place: an IPv4 index costs its 65,536-slot first level even when empty.
 template <class T>
 struct DualPrefixTable {
-  net::PrefixTable<T> v4{net::IpFamily::v4, {}};
-  net::PrefixTable<T> v6{net::IpFamily::v6, {}};
+  using Entries = std::vector<typename net::PrefixTable<T>::Entry>;
 
-  DualPrefixTable() = default;
-  explicit DualPrefixTable(std::vector<typename net::PrefixTable<T>::Entry> entries) {
-    std::vector<typename net::PrefixTable<T>::Entry> by_family[2];
-    for (auto& entry : entries) by_family[entry.prefix.family() == net::IpFamily::v4 ? 0 : 1].push_back(std::move(entry));
-    v4 = net::PrefixTable<T>(net::IpFamily::v4, std::move(by_family[0]));
-    v6 = net::PrefixTable<T>(net::IpFamily::v6, std::move(by_family[1]));
-  }
+  net::PrefixTable<T> v4;
+  net::PrefixTable<T> v6;
+
+  explicit DualPrefixTable(Entries entries) : DualPrefixTable(split(std::move(entries))) {}
 
   const net::PrefixTable<T>& of(net::IpFamily family) const { return family == net::IpFamily::v4 ? v4 : v6; }
+
+ private:
+  struct Split {
+    Entries v4, v6;
+  };
+  static Split split(Entries entries) {
+    Split parts;
+    for (auto& entry : entries) (entry.prefix.family() == net::IpFamily::v4 ? parts.v4 : parts.v6).push_back(std::move(entry));
+    return parts;
+  }
+  explicit DualPrefixTable(Split parts)
+      : v4(net::IpFamily::v4, std::move(parts.v4)), v6(net::IpFamily::v6, std::move(parts.v6)) {}
 };
 
 }  // namespace moat::fwd::detail

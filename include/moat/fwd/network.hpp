@@ -68,7 +68,8 @@ class Network {
   FlowResult replies(const DeliveredPart& part) const;
 
   // Every source location reaches every destination location on every protocol/port,
-  // return path included.
+  // return path included: over IPv4 where both locations have IPv4, else over IPv6 (two
+  // locations with no family in common fail).
   Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
                     const net::PortSet& ports) const;
 
