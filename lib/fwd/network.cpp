@@ -200,7 +200,9 @@ struct Network::Impl {
       part.code = code;
       part.address = std::move(address);
       part.detail = std::move(detail);
-      part.certain = certain && frame.certain;
+      // Whether the drop decision rests on an assumption; packets that only possibly got
+      // here (an uncertain frame) and are dropped for certain are no possible path.
+      part.certain = certain;
       result.dropped.push_back(std::move(part));
     }
     void deliver(const Frame& frame, const PacketSet& packets, NodeId at, Hop hop) {
@@ -719,7 +721,16 @@ struct Network::Impl {
         packets = packets & accepted;
         rule = "delivered to a listener";
       }
-      deliver(frame, packets, group_node, hop_at(group_node, group.origin.address, rule));
+      Hop hop = hop_at(group_node, group.origin.address, rule);
+      if (auto ipv6 = detail::of_family(packets, v6); !ipv6.empty() && !group.ipv6_assumption.empty()) {
+        // IPv6 addresses the group has only under an assumption: a possible delivery.
+        Frame f = frame;
+        f.certain = false;
+        f.assumptions.push_back(group.ipv6_assumption);
+        deliver(f, ipv6, group_node, hop);
+        packets = packets - ipv6;
+      }
+      deliver(frame, packets, group_node, std::move(hop));
     }
 
     void nat(Frame& frame, std::uint32_t group_index) {
@@ -1300,6 +1311,15 @@ struct Network::Impl {
     Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway};
     Frame frame = start_frame(source, packets);
     frame.undo = std::move(undo);
+    if (source.kind == Location::Kind::group && !graph.groups()[source.index].ipv6_assumption.empty()) {
+      // IPv6 sent from addresses the group has only under an assumption: possible paths.
+      Frame ipv6 = frame;
+      ipv6.packets = detail::of_family(frame.packets, v6);
+      ipv6.certain = false;
+      ipv6.assumptions.push_back(graph.groups()[source.index].ipv6_assumption);
+      frame.packets = frame.packets - ipv6.packets;
+      run.push(std::move(ipv6));
+    }
     run.push(std::move(frame));
     run.run();
     return std::move(run.result);

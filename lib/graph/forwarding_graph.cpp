@@ -64,6 +64,12 @@ struct ObjectRefLess {
   }
 };
 
+// How an owner without listed IPv6 addresses gets IPv6 in a subnet with an IPv6 CIDR.
+struct Ipv6 {
+  bool from_subnet = false;  // it takes an address of the subnet's IPv6 CIDR
+  std::string assumption;    // ... only if this holds (empty: certainly)
+};
+
 template <class Id>
 model::ObjectRef ref_of(Id id, model::ObjectKind kind) {
   return {kind, model::index(id)};
@@ -130,7 +136,7 @@ struct ForwardingGraph::Impl {
   // takes IPv6 addresses there, else none.
   InterfaceGroup make_group(InterfaceRole role, model::ObjectRef owner, model::SubnetId subnet_id,
                             const std::vector<net::IpAddress>& known, bool public_ip,
-                            std::vector<model::SecurityGroupId> security_groups, bool ipv6 = false) {
+                            std::vector<model::SecurityGroupId> security_groups, Ipv6 ipv6 = {}) {
     const model::Subnet& subnet = snapshot->get(subnet_id);
     const model::Origin& origin = snapshot->origin(owner);
     InterfaceGroup group;
@@ -148,7 +154,10 @@ struct ForwardingGraph::Impl {
     group.addresses_known = !group.addresses.empty();
     if (!group.addresses_known && subnet.ipv4_cidr) group.addresses = net::AddressSet::of(*subnet.ipv4_cidr);
     group.ipv6_addresses_known = !group.ipv6_addresses.empty();
-    if (!group.ipv6_addresses_known && ipv6 && subnet.ipv6_cidr) group.ipv6_addresses = net::AddressSet::of(*subnet.ipv6_cidr);
+    if (!group.ipv6_addresses_known && ipv6.from_subnet && subnet.ipv6_cidr) {
+      group.ipv6_addresses = net::AddressSet::of(*subnet.ipv6_cidr);
+      group.ipv6_assumption = std::move(ipv6.assumption);
+    }
     if (public_ip) group.public_mapped = group.addresses;
     if (security_groups.empty() && role != InterfaceRole::nat_gateway && role != InterfaceRole::ecs_service &&
         subnet.vpc.id) {
@@ -158,6 +167,15 @@ struct ForwardingGraph::Impl {
     }
     group.security_groups = std::move(security_groups);
     return group;
+  }
+
+  // An instance or ENI that state lists no IPv6 address for, in a subnet that assigns
+  // IPv6 on creation: it has one only if it was created after the setting was made.
+  Ipv6 assigned_on_creation(model::SubnetId subnet_id, const model::Origin& owner) const {
+    const auto& subnet = snapshot->get(subnet_id);
+    if (!subnet.assign_ipv6_address_on_creation) return {};
+    return {true, "state lists no IPv6 address for " + owner.address + ", but " + subnet.origin.address +
+                      " assigns IPv6 on creation: it may have one"};
   }
 
   static std::vector<model::SecurityGroupId> resolved(const std::vector<model::Ref<model::SecurityGroupId>>& refs) {
@@ -181,10 +199,12 @@ struct ForwardingGraph::Impl {
       const auto& service = s.ecs_services[i];
       for (const auto& subnet : service.subnets) {
         if (!subnet.id) continue;
-        // A task ENI in a subnet with an IPv6 CIDR receives an IPv6 address (the account's
-        // dualStackIPv6 setting, not in state, is assumed on: R0.1 over-approximates).
+        // A task ENI in a subnet with an IPv6 CIDR receives an IPv6 address when the ECS
+        // account setting dualStackIPv6 is on, which state does not hold (R0.1).
         add_group(make_group(InterfaceRole::ecs_service, {model::ObjectKind::ecs_service, i}, *subnet.id, {},
-                             service.assign_public_ip, resolved(service.security_groups), true));
+                             service.assign_public_ip, resolved(service.security_groups),
+                             {true, "the ECS account setting dualStackIPv6 is on (not in state), so the tasks of " +
+                                        s.ecs_services[i].origin.address + " have IPv6 addresses"}));
       }
     }
     for (std::uint32_t i = 0; i < s.load_balancers.size(); ++i) {
@@ -197,7 +217,7 @@ struct ForwardingGraph::Impl {
         }
         add_group(make_group(InterfaceRole::load_balancer, {model::ObjectKind::load_balancer, i}, *subnet.id, known,
                              !lb.internal && !lb.dualstack_without_public_ipv4, resolved(lb.security_groups),
-                             lb.dualstack));
+                             {lb.dualstack, {}}));
       }
     }
     for (std::uint32_t i = 0; i < s.vpc_endpoints.size(); ++i) {
@@ -213,7 +233,7 @@ struct ForwardingGraph::Impl {
           if (address.subnet.id == subnet.id && address.ipv6) known.push_back(*address.ipv6);
         }
         add_group(make_group(InterfaceRole::interface_endpoint, {model::ObjectKind::vpc_endpoint, i}, *subnet.id, known,
-                             false, resolved(endpoint.security_groups), endpoint.ipv6 || !known.empty()));
+                             false, resolved(endpoint.security_groups), {endpoint.ipv6, {}}));
       }
     }
     for (std::uint32_t i = 0; i < s.resolver_endpoints.size(); ++i) {
@@ -224,8 +244,7 @@ struct ForwardingGraph::Impl {
         if (address.ip) known.push_back(*address.ip);
         if (address.ipv6) known.push_back(*address.ipv6);
         add_group(make_group(InterfaceRole::resolver_endpoint, {model::ObjectKind::resolver_endpoint, i},
-                             *address.subnet.id, known, false, resolved(endpoint.security_groups),
-                             endpoint.ipv6 || address.ipv6.has_value()));
+                             *address.subnet.id, known, false, resolved(endpoint.security_groups), {endpoint.ipv6, {}}));
       }
     }
     for (std::uint32_t i = 0; i < s.nat_gateways.size(); ++i) {
@@ -247,7 +266,7 @@ struct ForwardingGraph::Impl {
       bool is_public = instance.public_ip.has_value() || instance.associate_public_ip_address || eip_instance[i];
       auto group = make_group(InterfaceRole::instance, {model::ObjectKind::instance, i}, *instance.subnet.id, known,
                               is_public, resolved(instance.security_groups),
-                              s.get(*instance.subnet.id).assign_ipv6_address_on_creation);
+                              assigned_on_creation(*instance.subnet.id, instance.origin));
       group.forwards = !instance.source_dest_check;
       add_group(std::move(group));
     }
@@ -260,7 +279,7 @@ struct ForwardingGraph::Impl {
       known.insert(known.end(), eni.ipv6_addresses.begin(), eni.ipv6_addresses.end());
       auto group = make_group(InterfaceRole::network_interface, {model::ObjectKind::network_interface, i},
                               *eni.subnet.id, known, is_public, resolved(eni.security_groups),
-                              s.get(*eni.subnet.id).assign_ipv6_address_on_creation);
+                              assigned_on_creation(*eni.subnet.id, eni.origin));
       group.forwards = !eni.source_dest_check;
       add_group(std::move(group));
     }

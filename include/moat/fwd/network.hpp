@@ -9,9 +9,12 @@
 //   * IPv4 and IPv6 are forwarded side by side, each family by its own routes (R1.8),
 //     SG/NACL rules (R3.5, R3.7) and, for the internet, its own gateway semantics. An
 //     interface group has IPv6 addresses only when state lists them or its owner takes
-//     them from a subnet with an IPv6 CIDR (assign_ipv6_address_on_creation for
-//     instances/ENIs, ECS tasks in any subnet with an IPv6 CIDR, dual-stack LBs and
-//     endpoints); unknown ones range over the subnet's IPv6 CIDR.
+//     them from a subnet with an IPv6 CIDR (dual-stack LBs and endpoints; ECS tasks in any
+//     such subnet; instances/ENIs that state lists none for, when the subnet assigns IPv6
+//     on creation); unknown ones range over the subnet's IPv6 CIDR. Where that rests on
+//     what state does not hold (the ECS account setting dualStackIPv6; whether the
+//     instance was created after the subnet setting), IPv6 delivered to or sent from the
+//     group is uncertain (R0.1): a possible path, never a proof.
 //   * A public IPv4 is abstracted by the private address it maps to: a flow from the
 //     internet to an ECS service is written with the service's private addresses as
 //     destination; the IGW forwards it only if those addresses carry a public IPv4.

@@ -42,6 +42,10 @@ struct InterfaceGroup {
   // IPv6 addresses (globally routable, no public mapping needed, R2.4); empty = no IPv6.
   net::AddressSet ipv6_addresses{net::IpFamily::v6};
   bool ipv6_addresses_known = false;
+  // Non-empty: the group has IPv6 addresses only if this holds, which state cannot tell
+  // (an ECS account setting, an instance state lists no IPv6 for) — paths over them are
+  // possible, never proven (R0.1).
+  std::string ipv6_assumption;
   // Private addresses of the group that carry a public IPv4 (EIP, auto-assigned, NAT EIP).
   net::AddressSet public_mapped{net::IpFamily::v4};
   std::vector<model::SecurityGroupId> security_groups;  // empty for NAT gateways (no SG)

@@ -1,7 +1,8 @@
 // IPv6 forwarding: IGW (no translation, both ways), egress-only IGW (out + replies),
 // IPv6 SG and NACL rules, internal dual-stack LBs (deny_all_igw_traffic), TGW
-// attachments without ipv6_support, NAT64 as an uncertain drop, and subnets or
-// interfaces without IPv6 (no IPv6 paths at all).
+// attachments without ipv6_support, peering, NAT64 as an uncertain drop, IPv6 addresses
+// that rest on an assumption (ECS dualStackIPv6), and subnets or interfaces without
+// IPv6 (no IPv6 paths at all).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -33,15 +34,18 @@ const DeliveredPart* find_part(const std::vector<DeliveredPart>& parts, IpFamily
   return it == parts.end() ? nullptr : &*it;
 }
 
-// One dual-stack VPC and subnet (2600:1f18:aa00:1::/64) running an ECS service whose SG
-// allows everything in both families. The subnet's table sends 0.0.0.0/0 to the IGW
-// (the tasks have no public IPv4, so IPv4 never gets out) and ::/0 to the IGW or, with
-// egress_only, to an egress-only IGW (then the VPC has no IGW at all).
+// One dual-stack VPC and subnet (2600:1f18:aa00:1::/64) with an instance whose IPv6
+// address state lists (2600:1f18:aa00:1::10) and an ECS service (IPv6 only under the
+// dualStackIPv6 assumption), SGs allowing everything in both families. The subnet's
+// table sends 0.0.0.0/0 to the IGW (nothing has a public IPv4, so IPv4 never gets out)
+// and ::/0 to the IGW or, with egress_only, to an egress-only IGW (then the VPC has no
+// IGW at all).
 struct DualStackSubnet {
   SnapshotBuilder b;
   model::VpcId vpc{};
   model::SubnetId subnet{};
   model::RouteTableId table{};
+  model::InstanceId vm{};
   model::EcsServiceId api{};
   explicit DualStackSubnet(bool egress_only = false) {
     vpc = b.vpc("main", "10.0.0.0/16");
@@ -58,7 +62,10 @@ struct DualStackSubnet {
       b.route(table, "0.0.0.0/0", "igw-main", igw, "default");
       b.route(table, "::/0", "igw-main", igw, "default6");
     }
-    api = b.ecs_service("api", {subnet}, {b.dual_open_sg(vpc, "api")});
+    auto sg = b.dual_open_sg(vpc, "app");
+    vm = b.instance("vm", subnet, "10.0.1.10", {sg});
+    b.instance_ipv6(vm, "2600:1f18:aa00:1::10");
+    api = b.ecs_service("api", {subnet}, {sg});
   }
 };
 
@@ -67,23 +74,20 @@ struct DualStackSubnet {
 TEST_CASE("a dual-stack subnet whose table sends ::/0 to an IGW is not isolated from the internet either way", "[fwd]") {
   DualStackSubnet s;
   Network network(s.b.snapshot);
-  // The tasks take IPv6 addresses from the subnet (some address of its IPv6 CIDR).
-  auto groups = network.graph().groups_of({ObjectKind::ecs_service, model::index(s.api)});
-  REQUIRE(groups.size() == 1);
-  CHECK(network.graph().groups()[groups.front()].ipv6_addresses == net::AddressSet::of(cidr("2600:1f18:aa00:1::/64")));
-
-  auto egress = network.isolated({service(s.api)}, {Endpoint::internet()});
+  auto egress = network.isolated({instance(s.vm)}, {Endpoint::internet()});
   CHECK(egress.status == VerdictStatus::fails);
   const auto* out = find_part(egress.counterexamples, IpFamily::v6);
   REQUIRE(out != nullptr);
+  CHECK(out->certain);
   CHECK(path_names(out->path, "aws_route.default6"));
   CHECK(path_names(out->path, "aws_internet_gateway.main"));
+  CHECK(out->witness.source == net::IpAddress::parse("2600:1f18:aa00:1::10"));
   CHECK_FALSE(out->witness.destination.is_v4());
-  // No IPv4 counterexample: the tasks have no public IPv4 (a latent exposure only).
+  // No IPv4 counterexample: the instance has no public IPv4 (a latent exposure only).
   CHECK(find_part(egress.counterexamples, IpFamily::v4) == nullptr);
-  CHECK(has_finding(egress.findings, ExplanationCode::LATENT_INTERNET_EXPOSURE, "aws_ecs_service.api"));
+  CHECK(has_finding(egress.findings, ExplanationCode::LATENT_INTERNET_EXPOSURE, "aws_instance.vm"));
 
-  auto ingress = network.isolated({Endpoint::internet()}, {service(s.api)});
+  auto ingress = network.isolated({Endpoint::internet()}, {instance(s.vm)});
   CHECK(ingress.status == VerdictStatus::fails);
   const auto* in = find_part(ingress.counterexamples, IpFamily::v6);
   REQUIRE(in != nullptr);
@@ -93,20 +97,52 @@ TEST_CASE("a dual-stack subnet whose table sends ::/0 to an IGW is not isolated 
   CHECK(path_names(in->reply_path, "aws_route.default6"));
 
   // A "must reach" to an IPv6-only destination on the internet is proven over IPv6.
-  auto reach = network.reachable({service(s.api)}, {addresses("2a00:1450::/32")}, tcp(), net::PortSet::of(443));
+  auto reach = network.reachable({instance(s.vm)}, {addresses("2a00:1450::/32")}, tcp(), net::PortSet::of(443));
   CHECK(reach.status == VerdictStatus::holds);
+}
+
+TEST_CASE("ECS tasks in a dual-stack subnet have IPv6 only under the dualStackIPv6 assumption: paths are possible, never proven",
+          "[fwd]") {
+  DualStackSubnet s;
+  Network network(s.b.snapshot);
+  // The tasks range over the subnet's IPv6 CIDR, under a stated assumption.
+  auto groups = network.graph().groups_of({ObjectKind::ecs_service, model::index(s.api)});
+  REQUIRE(groups.size() == 1);
+  const auto& group = network.graph().groups()[groups.front()];
+  CHECK(group.ipv6_addresses == net::AddressSet::of(cidr("2600:1f18:aa00:1::/64")));
+  CHECK(group.ipv6_assumption.find("dualStackIPv6") != std::string::npos);
+
+  for (auto verdict : {network.isolated({service(s.api)}, {Endpoint::internet()}),
+                       network.isolated({Endpoint::internet()}, {service(s.api)})}) {
+    CHECK(verdict.status == VerdictStatus::unknown);
+    const auto* part = find_part(verdict.counterexamples, IpFamily::v6);
+    REQUIRE(part != nullptr);
+    CHECK_FALSE(part->certain);
+    REQUIRE(part->assumptions.size() == 1);
+    CHECK(part->assumptions.front().find("dualStackIPv6") != std::string::npos);
+  }
+  auto reach = network.reachable({service(s.api)}, {addresses("2a00:1450::/32")}, tcp(), net::PortSet::of(443));
+  CHECK(reach.status == VerdictStatus::unknown);
+
+  // An instance that state lists no IPv6 for, in a subnet assigning IPv6 on creation.
+  auto bare = s.b.instance("bare", s.subnet, "10.0.1.11", {s.b.dual_open_sg(s.vpc, "bare")});
+  Network with_bare(s.b.snapshot);
+  auto verdict = with_bare.isolated({Endpoint::internet()}, {instance(bare)}, all_of(IpFamily::v6));
+  CHECK(verdict.status == VerdictStatus::unknown);
+  REQUIRE(!verdict.counterexamples.empty());
+  CHECK(verdict.counterexamples.front().assumptions.front().find("assigns IPv6 on creation") != std::string::npos);
 }
 
 TEST_CASE("IPv6 leaves by the IGW untranslated, and only for internet destinations", "[fwd]") {
   DualStackSubnet s;
   Network network(s.b.snapshot);
-  auto result = network.flow({service(s.api)}, tcp_to("2a00:1450::/32", 443) | tcp_to("fd00::/8", 443), {});
+  auto result = network.flow({instance(s.vm)}, tcp_to("2a00:1450::/32", 443) | tcp_to("fd00::/8", 443), {});
   const auto* delivered = find_part(result.delivered, IpFamily::v6);
   REQUIRE(delivered != nullptr);
   // Sent and delivered are the same packets: no NAT for IPv6.
   CHECK(delivered->packets == delivered->sent);
   CHECK(delivered->translations.empty());
-  CHECK(delivered->packets.sources(IpFamily::v6) == net::AddressSet::of(cidr("2600:1f18:aa00:1::/64")));
+  CHECK(delivered->packets.sources(IpFamily::v6) == net::AddressSet::of(net::IpAddress::parse("2600:1f18:aa00:1::10")));
   const auto* unique_local = find_drop(result.dropped, ExplanationCode::NOT_PUBLIC_DESTINATION);
   REQUIRE(unique_local != nullptr);
   CHECK(unique_local->packets.destinations(IpFamily::v6) == net::AddressSet::of(cidr("fd00::/8")));
@@ -115,26 +151,28 @@ TEST_CASE("IPv6 leaves by the IGW untranslated, and only for internet destinatio
 TEST_CASE("an egress-only IGW lets IPv6 out with its replies but keeps the internet from connecting in", "[fwd]") {
   DualStackSubnet s(true);
   Network network(s.b.snapshot);
-  auto egress = network.isolated({service(s.api)}, {Endpoint::internet()});
+  auto egress = network.isolated({instance(s.vm)}, {Endpoint::internet()});
   CHECK(egress.status == VerdictStatus::fails);
   REQUIRE(!egress.counterexamples.empty());
   CHECK(path_names(egress.counterexamples.front().path, "aws_route.default6"));
   CHECK(path_names(egress.counterexamples.front().path, "aws_egress_only_internet_gateway.main"));
 
   // Replies come back through the egress-only IGW.
-  auto reach = network.reachable({service(s.api)}, {addresses("2a00:1450::/32")}, tcp(), net::PortSet::of(443));
+  auto reach = network.reachable({instance(s.vm)}, {addresses("2a00:1450::/32")}, tcp(), net::PortSet::of(443));
   CHECK(reach.status == VerdictStatus::holds);
-  auto result = network.flow({service(s.api)}, tcp_to("2a00:1450::/32", 443), {Endpoint::internet()});
+  auto result = network.flow({instance(s.vm)}, tcp_to("2a00:1450::/32", 443), {Endpoint::internet()});
   REQUIRE(result.delivered.size() == 1);
   auto replies = network.replies(result.delivered.front());
   REQUIRE(replies.delivered.size() == 1);
   CHECK(replies.dropped.empty());
   CHECK(path_names(replies.delivered.front().path, "aws_egress_only_internet_gateway.main"));
 
-  // Nothing initiated from the internet gets in, whatever the SG says.
-  auto ingress = network.isolated({Endpoint::internet()}, {service(s.api)});
+  // Nothing initiated from the internet gets in, whatever the SG says (the tasks'
+  // assumed IPv6 addresses included: a certain drop of possible packets is no path).
+  CHECK(network.isolated({Endpoint::internet()}, {service(s.api)}).status == VerdictStatus::holds);
+  auto ingress = network.isolated({Endpoint::internet()}, {instance(s.vm)});
   CHECK(ingress.status == VerdictStatus::holds);
-  auto inbound = network.flow({Endpoint::internet()}, all_of(IpFamily::v6), {service(s.api)});
+  auto inbound = network.flow({Endpoint::internet()}, all_of(IpFamily::v6), {instance(s.vm)});
   CHECK(inbound.delivered.empty());
   const auto* drop = find_drop(inbound.dropped, ExplanationCode::EIGW_NO_UNSOLICITED_INBOUND);
   REQUIRE(drop != nullptr);
@@ -153,7 +191,7 @@ TEST_CASE("an IGW elsewhere in the VPC lets the internet reach an EIGW-routed su
   auto igw = s.b.igw(s.vpc, "main");
   s.b.route(pub_table, "::/0", "igw-main", igw, "public6");
   Network network(s.b.snapshot);
-  auto ingress = network.isolated({Endpoint::internet()}, {service(s.api)});
+  auto ingress = network.isolated({Endpoint::internet()}, {instance(s.vm)});
   CHECK(ingress.status == VerdictStatus::fails);
   REQUIRE(!ingress.counterexamples.empty());
   const auto& part = ingress.counterexamples.front();
@@ -245,9 +283,11 @@ TEST_CASE("a network ACL without IPv6 rules drops IPv6, in and out, and its IPv6
   s.b.nacl_entry(acl, 100, true, true, net::ProtocolSet::all(), net::PortSet::all(), "0.0.0.0/0");
   {
     Network network(s.b.snapshot);
-    CHECK(network.isolated({Endpoint::internet()}, {service(s.api)}).status == VerdictStatus::holds);
-    CHECK(network.isolated({service(s.api)}, {Endpoint::internet()}).status == VerdictStatus::holds);
-    auto result = network.flow({Endpoint::internet()}, all_of(IpFamily::v6), {service(s.api)});
+    for (const auto& endpoint : {instance(s.vm), service(s.api)}) {
+      CHECK(network.isolated({Endpoint::internet()}, {endpoint}).status == VerdictStatus::holds);
+      CHECK(network.isolated({endpoint}, {Endpoint::internet()}).status == VerdictStatus::holds);
+    }
+    auto result = network.flow({Endpoint::internet()}, all_of(IpFamily::v6), {instance(s.vm)});
     const auto* drop = find_drop(result.dropped, ExplanationCode::SUBNET_ACL_RESTRICTION);
     REQUIRE(drop != nullptr);
     CHECK(drop->address == "aws_network_acl.app");
@@ -258,8 +298,8 @@ TEST_CASE("a network ACL without IPv6 rules drops IPv6, in and out, and its IPv6
   auto client = addresses("2a00:1450::/32");
   {
     Network network(s.b.snapshot);
-    CHECK(network.isolated({Endpoint::internet()}, {service(s.api)}).status == VerdictStatus::fails);
-    auto reach = network.reachable({client}, {service(s.api)}, tcp(), net::PortSet::of(443));
+    CHECK(network.isolated({Endpoint::internet()}, {instance(s.vm)}).status == VerdictStatus::fails);
+    auto reach = network.reachable({client}, {instance(s.vm)}, tcp(), net::PortSet::of(443));
     CHECK(reach.status == VerdictStatus::fails);
     const auto* back = find_drop(reach.blockers, ExplanationCode::SUBNET_ACL_RESTRICTION);
     REQUIRE(back != nullptr);
@@ -268,7 +308,7 @@ TEST_CASE("a network ACL without IPv6 rules drops IPv6, in and out, and its IPv6
   }
   s.b.nacl_entry(acl, 110, true, true, tcp(), net::PortSet::range(1024, 65535), "::/0");
   Network network(s.b.snapshot);
-  CHECK(network.reachable({client}, {service(s.api)}, tcp(), net::PortSet::of(443)).status == VerdictStatus::holds);
+  CHECK(network.reachable({client}, {instance(s.vm)}, tcp(), net::PortSet::of(443)).status == VerdictStatus::holds);
 }
 
 namespace {
@@ -338,8 +378,8 @@ namespace {
 // and propagating); a routes the other VPC's IPv6 CIDR to the TGW.
 struct DualStackTgw {
   SnapshotBuilder b;
-  model::EcsServiceId app{};
-  model::EcsServiceId db{};
+  model::InstanceId app{};
+  model::InstanceId db{};
   model::TransitGatewayAttachmentId attach_a{};
   model::TransitGatewayAttachmentId attach_b{};
   DualStackTgw() {
@@ -365,8 +405,10 @@ struct DualStackTgw {
       b.tgw_associate(rt, attachment);
       b.tgw_propagate(rt, attachment);
     }
-    app = b.ecs_service("app", {sa}, {b.dual_open_sg(a, "app")});
-    db = b.ecs_service("db", {sb}, {b.dual_open_sg(z, "db")});
+    app = b.instance("app", sa, "10.1.1.10", {b.dual_open_sg(a, "app")});
+    db = b.instance("db", sb, "10.2.1.10", {b.dual_open_sg(z, "db")});
+    b.instance_ipv6(app, "2600:1f18:a:1::10");
+    b.instance_ipv6(db, "2600:1f18:b:1::10");
   }
 };
 
@@ -376,7 +418,7 @@ TEST_CASE("a TGW VPC attachment carries IPv6 only with ipv6_support", "[fwd]") {
   DualStackTgw s;
   {
     Network network(s.b.snapshot);
-    auto result = network.flow({service(s.app)}, tcp_to("2600:1f18:b:1::/64", 5432), {service(s.db)});
+    auto result = network.flow({instance(s.app)}, tcp_to("2600:1f18:b:1::/64", 5432), {instance(s.db)});
     CHECK(result.delivered.empty());
     const auto* drop = find_drop(result.dropped, ExplanationCode::TGW_ATTACHMENT_NO_IPV6);
     REQUIRE(drop != nullptr);
@@ -384,9 +426,9 @@ TEST_CASE("a TGW VPC attachment carries IPv6 only with ipv6_support", "[fwd]") {
   }
   for (auto attachment : {s.attach_a, s.attach_b}) s.b.snapshot.get(attachment).ipv6_support = true;
   Network network(s.b.snapshot);
-  auto reach = network.reachable({service(s.app)}, {addresses("2600:1f18:b:1::/64")}, tcp(), net::PortSet::of(5432));
+  auto reach = network.reachable({instance(s.app)}, {addresses("2600:1f18:b:1::/64")}, tcp(), net::PortSet::of(5432));
   CHECK(reach.status == VerdictStatus::holds);
-  auto result = network.flow({service(s.app)}, tcp_to("2600:1f18:b:1::/64", 5432), {service(s.db)});
+  auto result = network.flow({instance(s.app)}, tcp_to("2600:1f18:b:1::/64", 5432), {instance(s.db)});
   REQUIRE(result.delivered.size() == 1);
   CHECK(path_names(result.delivered.front().path, "aws_route.a_to_b6"));
   CHECK(path_names(result.delivered.front().path, "aws_ec2_transit_gateway_vpc_attachment.b"));
@@ -409,15 +451,17 @@ TEST_CASE("IPv6 over a peering reaches only the peer's IPv6 CIDR, and a pending 
   auto pcx = b.peering(a, z, "ab");
   b.route(ta, "2600:1f18::/32", "pcx-ab", pcx, "a_to_peer6");
   b.route(tb, "2600:1f18:a::/56", "pcx-ab", pcx, "b_to_a6");
-  auto app = b.ecs_service("app", {sa}, {b.dual_open_sg(a, "app")});
-  auto db = b.ecs_service("db", {sb}, {b.dual_open_sg(z, "db")});
+  auto app = b.instance("app", sa, "10.1.1.10", {b.dual_open_sg(a, "app")});
+  auto db = b.instance("db", sb, "10.2.1.10", {b.dual_open_sg(z, "db")});
+  b.instance_ipv6(app, "2600:1f18:a:1::10");
+  b.instance_ipv6(db, "2600:1f18:b:1::10");
   {
     Network network(b.snapshot);
-    CHECK(network.reachable({service(app)}, {addresses("2600:1f18:b:1::/64")}, tcp(), net::PortSet::of(5432)).holds());
-    auto result = network.flow({service(app)}, tcp_to("2600:1f18:b:1::/64", 5432) | tcp_to("2600:1f18:c::/64", 5432), {});
+    CHECK(network.reachable({instance(app)}, {addresses("2600:1f18:b:1::/64")}, tcp(), net::PortSet::of(5432)).holds());
+    auto result = network.flow({instance(app)}, tcp_to("2600:1f18:b:1::/64", 5432) | tcp_to("2600:1f18:c::/64", 5432), {});
     const auto* delivered = find_part(result.delivered, IpFamily::v6);
     REQUIRE(delivered != nullptr);
-    CHECK(delivered->destination == network.graph().group_node(network.graph().groups_of({ObjectKind::ecs_service, model::index(db)}).front()));
+    CHECK(delivered->destination == network.graph().group_node(network.graph().groups_of({ObjectKind::instance, model::index(db)}).front()));
     CHECK(path_names(delivered->path, "aws_route.a_to_peer6"));
     CHECK(path_names(delivered->path, "aws_vpc_peering_connection.ab"));
     const auto* outside = find_drop(result.dropped, ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR);
@@ -426,7 +470,7 @@ TEST_CASE("IPv6 over a peering reaches only the peer's IPv6 CIDR, and a pending 
   }
   b.snapshot.get(pcx).accept_status = "pending-acceptance";
   Network network(b.snapshot);
-  auto result = network.flow({service(app)}, tcp_to("2600:1f18:b:1::/64", 5432), {});
+  auto result = network.flow({instance(app)}, tcp_to("2600:1f18:b:1::/64", 5432), {});
   CHECK(result.delivered.empty());
   const auto* blackhole = find_drop(result.dropped, ExplanationCode::BAD_STATE_ROUTE);
   REQUIRE(blackhole != nullptr);

@@ -227,6 +227,11 @@ class SnapshotBuilder {
     return snapshot.add(std::move(instance));
   }
 
+  // Lists an IPv6 address on an instance (aws_instance.ipv6_addresses).
+  void instance_ipv6(model::InstanceId instance, const char* address) {
+    snapshot.get(instance).ipv6_addresses.push_back(net::IpAddress::parse(address));
+  }
+
   model::LoadBalancerId load_balancer(const std::string& name, std::vector<model::SubnetId> subnets,
                                       std::vector<model::SecurityGroupId> sgs, bool internal = true) {
     model::LoadBalancer lb;
