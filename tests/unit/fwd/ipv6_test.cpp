@@ -487,20 +487,24 @@ TEST_CASE("IPv6 sent to a NAT gateway (NAT64) is an uncertain drop, so internet 
   auto nat = s.b.nat(pub, "main", true, "10.0.0.5");
   s.b.route(s.table, "64:ff9b::/96", "nat-main", nat, "nat64");
   Network network(s.b.snapshot);
-  auto result = network.flow({service(s.api)}, tcp_to("64:ff9b::/96", 443), {});
+  auto result = network.flow({instance(s.vm)}, tcp_to("64:ff9b::/96", 443), {});
   const auto* drop = find_drop(result.dropped, ExplanationCode::NAT64_NOT_MODELLED);
   REQUIRE(drop != nullptr);
   CHECK_FALSE(drop->certain);
   CHECK(drop->address == "aws_nat_gateway.main");
   CHECK(path_names(drop->path, "aws_route.nat64"));
   // The EIGW path for the rest of ::/0 is a certain counterexample; with no ::/0 route
-  // only the NAT64 doubt is left and the verdict is unknown, never "isolated".
-  s.b.snapshot.get(s.table).routes.erase(
-      std::remove_if(s.b.snapshot.get(s.table).routes.begin(), s.b.snapshot.get(s.table).routes.end(),
-                     [](const model::Route& r) { return r.origin.address == "aws_route.default6"; }),
-      s.b.snapshot.get(s.table).routes.end());
-  Network without_eigw(s.b.snapshot);
-  CHECK(without_eigw.isolated({service(s.api)}, {Endpoint::internet()}).status == VerdictStatus::unknown);
+  // only the NAT64 doubt is left and the verdict is unknown, never "isolated"; without
+  // the NAT64 route too, the instance is isolated.
+  auto& routes = s.b.snapshot.get(s.table).routes;
+  auto remove_route = [&](const char* address) {
+    routes.erase(std::remove_if(routes.begin(), routes.end(), [&](const model::Route& r) { return r.origin.address == address; }),
+                 routes.end());
+  };
+  remove_route("aws_route.default6");
+  CHECK(Network(s.b.snapshot).isolated({instance(s.vm)}, {Endpoint::internet()}).status == VerdictStatus::unknown);
+  remove_route("aws_route.nat64");
+  CHECK(Network(s.b.snapshot).isolated({instance(s.vm)}, {Endpoint::internet()}).status == VerdictStatus::holds);
 }
 
 TEST_CASE("an IPv4-only estate keeps its IPv4 verdicts when both families are checked", "[fwd]") {
