@@ -7,16 +7,17 @@
 #   bash benchmarks/run.sh --benchmark_filter='lookup/.*/bgp'   # extra args go to every program
 #
 # Environment: MOAT_BENCH_DPDK=OFF skips DPDK; JOBS (default 2) sets build parallelism;
-# BENCHMARKS (default "bench_lpm bench_packet_set bench_load") picks the programs.
-# bench_load reads build-bench/estate-{1,10,50}mb.tfstate, generated with gen_estate.py if
-# absent (MOAT_BENCH_STATES, colon-separated paths, overrides the list).
+# BENCHMARKS (default "bench_lpm bench_packet_set bench_load bench_fwd") picks the programs.
+# bench_load reads build-bench/estate-{s,m,l,xl}.tfstate (gen_estate.py --size presets,
+# about 4, 14, 43 and 142 MB), generated if absent (MOAT_BENCH_STATES, colon-separated
+# paths, overrides the list). The scaling curves of issue 9 come from benchmarks/scale.py.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build-bench"
 dpdk="${MOAT_BENCH_DPDK:-ON}"
 jobs="${JOBS:-2}"
-read -r -a programs <<<"${BENCHMARKS:-bench_lpm bench_packet_set bench_load}"
+read -r -a programs <<<"${BENCHMARKS:-bench_lpm bench_packet_set bench_load bench_fwd}"
 
 generator=()
 if command -v ninja >/dev/null; then generator=(-G Ninja); fi
@@ -25,14 +26,15 @@ if command -v ninja >/dev/null; then generator=(-G Ninja); fi
 # inside nlohmann::json's items() (lib/scenario/load_scenario.cpp).
 cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS="-Wno-restrict -Wno-dangling-pointer" \
-  -DMOAT_BUILD_BENCHMARKS=ON -DMOAT_BENCH_DPDK="$dpdk" -DMOAT_BUILD_TESTS=OFF -DMOAT_BUILD_TOOLS=OFF
-cmake --build "$build" -j"$jobs" --target "${programs[@]}"
+  -DMOAT_BUILD_BENCHMARKS=ON -DMOAT_BENCH_DPDK="$dpdk" -DMOAT_BUILD_TESTS=OFF -DMOAT_BUILD_TOOLS=ON -DMOAT_BUILD_PYTHON=OFF
+# bench_estate and the CLI too: benchmarks/scale.py runs them from this build.
+cmake --build "$build" -j"$jobs" --target "${programs[@]}" bench_estate moat_cli
 
 if [[ " ${programs[*]} " == *" bench_load "* && -z "${MOAT_BENCH_STATES:-}" ]]; then
   states=()
-  for size_vpcs in 1:10 10:100 50:500; do  # MB:VPCs, see gen_estate.py --help
-    state="$build/estate-${size_vpcs%%:*}mb.tfstate"
-    [[ -f "$state" ]] || /usr/bin/python3 "$root/benchmarks/gen_estate.py" --vpcs "${size_vpcs##*:}" --seed 1 --output "$state"
+  for size in s m l xl; do  # see gen_estate.py --help
+    state="$build/estate-$size.tfstate"
+    [[ -f "$state" ]] || /usr/bin/python3 "$root/benchmarks/gen_estate.py" --size "$size" --seed 1 --output "$state"
     states+=("$state")
   done
   MOAT_BENCH_STATES="$(IFS=:; echo "${states[*]}")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Turns the JSON of bench_lpm and bench_packet_set into the Markdown tables of
-benchmarks/README.md. Usage: python3 benchmarks/summarize.py [build-bench]"""
+"""Turns the JSON of bench_lpm, bench_packet_set, bench_load and bench_fwd into the
+Markdown tables of benchmarks/README.md. Usage: python3 benchmarks/summarize.py [build-bench]"""
 
 import json
 import pathlib
@@ -45,17 +45,20 @@ def cpu_ms(run):
 def lpm_tables(runs):
     tables = [(mix, size) for mix in ("uniform", "bgp") for size in (1000, 100000, 1000000)]
     print("### Single lookups (million lookups per CPU-second)\n")
-    print("| table | addresses | moat | rte_lpm | rte_lpm bulk | linear scan | moat / rte_lpm |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| table | addresses | moat PrefixTable | moat PrefixIndex | rte_lpm | rte_lpm bulk | linear scan | "
+          "PrefixIndex / rte_lpm |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for mix, size in tables:
         for kind in ("random", "inside"):
-            row = {impl: find(runs, f"lookup/{impl}/{mix}/{size}/{kind}") for impl in ("moat", "rte_lpm", "rte_lpm_bulk", "linear")}
+            row = {impl: find(runs, f"lookup/{impl}/{mix}/{size}/{kind}")
+                   for impl in ("moat", "moat_index", "rte_lpm", "rte_lpm_bulk", "linear")}
             if not row["moat"]:
                 continue
-            moat_rate = row["moat"]["items_per_second"]
+            index_rate = row["moat_index"]["items_per_second"] if row["moat_index"] else None
             dpdk_rate = row["rte_lpm"]["items_per_second"] if row["rte_lpm"] else None
-            print(f"| {mix} {size:,} | {kind} | {millions(row['moat'])} | {millions(row['rte_lpm'])} | "
-                  f"{millions(row['rte_lpm_bulk'])} | {millions(row['linear'])} | {ratio(moat_rate, dpdk_rate)} |")
+            print(f"| {mix} {size:,} | {kind} | {millions(row['moat'])} | {millions(row['moat_index'])} | "
+                  f"{millions(row['rte_lpm'])} | {millions(row['rte_lpm_bulk'])} | {millions(row['linear'])} | "
+                  f"{ratio(index_rate, dpdk_rate)} |")
 
     print("\n### Memory and build time\n")
     print("| table | distinct | moat B/prefix (table / index only) | moat MiB | rte_lpm B/prefix | rte_lpm MiB | "
@@ -97,10 +100,40 @@ def packet_set_tables(runs):
               f"{run['box_pairs_per_second'] / 1e6:.1f} M |")
 
 
+def load_tables(runs):
+    if not runs:
+        return
+    print("\n### Loading Terraform state (CPU time)\n")
+    print("| state | MB | bare nlohmann::json::parse MB/s | moat load MB/s | load / parse |")
+    print("|---|---:|---:|---:|---:|")
+    files = sorted({name.split("/")[1] for name in runs if name.startswith("load/")})
+    for file in files:
+        parse, loaded = find(runs, "parse/" + file), find(runs, "load/" + file)
+        if not parse or not loaded:
+            continue
+        megabytes = loaded["bytes_per_second"] * cpu_ms(loaded) / 1e3 / 1e6
+        print(f"| {file} | {megabytes:.1f} | {parse['bytes_per_second'] / 1e6:.1f} | "
+              f"{loaded['bytes_per_second'] / 1e6:.1f} | {cpu_ms(loaded) / cpu_ms(parse):.2f} |")
+
+
+def fwd_tables(runs):
+    if not runs:
+        return
+    print("\n### Forwarding engine on a 1,000-VPC TGW estate (bench_fwd)\n")
+    print("| benchmark | CPU time | sources | routes | isolated | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, run in runs.items():
+        print(f"| {name.split('/')[0]} | {cpu_ms(run):.0f} ms | {run.get('sources', 0):,.0f} | {run.get('routes', 0):,.0f} | "
+              f"{'yes' if run.get('isolated') else ('–' if 'isolated' not in run else 'no')} | "
+              f"{run.get('peak_rss_MiB', 0):.0f} |")
+
+
 def main():
     build = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "build-bench")
     lpm_tables(load(build / "bench_lpm.json"))
     packet_set_tables(load(build / "bench_packet_set.json"))
+    load_tables(load(build / "bench_load.json"))
+    fwd_tables(load(build / "bench_fwd.json"))
 
 
 if __name__ == "__main__":
