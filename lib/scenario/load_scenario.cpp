@@ -77,7 +77,10 @@ struct Reader {
         std::string at = pointer + "/via/" + std::to_string(i);
         expect_object(via[i], at);
         if (via[i].size() != 1) fail(at, "expected exactly one of dx_gateway, vpn_gateway, transit_gateway, vpn_connection");
-        const auto& [key, target] = *via[i].items().begin();
+        // Copy the key out of the one member: items() yields a temporary proxy.
+        const auto member = via[i].begin();
+        const std::string key = member.key();
+        const json& target = member.value();
         Attachment attachment;
         if (key == "dx_gateway") attachment.kind = Attachment::Kind::dx_gateway;
         else if (key == "vpn_gateway") attachment.kind = Attachment::Kind::vpn_gateway;
