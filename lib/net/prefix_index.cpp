@@ -30,7 +30,7 @@ constexpr std::size_t chunk_count = std::size_t{1} << 16;
 // IPv4 tables with fewer distinct prefixes than this skip the 512 KiB first level and
 // search the flat range table directly: a VPC route table holds a handful of routes, an
 // estate thousands of tables, and a binary search over a few dozen segments is as fast.
-constexpr std::size_t chunked_from_groups = 1024;
+constexpr std::size_t chunked_from_groups = 256;
 
 // Offset of the labels inside a slice of count starts.
 constexpr std::size_t label_offset(std::uint32_t count) { return (std::size_t{count} + 1) & ~std::size_t{1}; }

@@ -6,7 +6,7 @@
 //
 // Layout. Always a flat range table: sorted segment starts (32-bit for IPv4, 128-bit for
 // IPv6) and a 32-bit group id per segment, at most 2n + 1 segments for n distinct
-// prefixes. IPv4 tables of 1,024 or more distinct prefixes add a two-level layout for
+// prefixes. IPv4 tables of 256 or more distinct prefixes add a two-level layout for
 // lookups: a first level of 65,536 slots indexed by the top 16 address bits; a slot
 // either holds the winning group directly (the whole /16 is one segment) or points at
 // the /16's slice: its 16-bit segment starts (low address bits) followed by their 32-bit
