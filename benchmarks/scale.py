@@ -10,11 +10,11 @@ estate with one injected leak, each with its moat.json; then
   * `/usr/bin/time -v moat check --format json` on the closed estate: what a CI job pays
     end to end (wall, CPU, peak RSS).
 Results go to OUT/scale.json, a Markdown table to OUT/scale.md (and stdout), and, when
-gnuplot is installed, OUT/scale.svg. The growth order of each curve is the least-squares
+gnuplot is installed, OUT/scale.svg (or --plot FILE). The growth order of each curve is the least-squares
 slope of log(time) over log(routes).
 
   /usr/bin/python3 benchmarks/scale.py [--build build-bench] [--out build-bench/scale]
-                                       [--sizes xs,s,m,l,xl]
+                                       [--sizes xs,s,m,l,xl] [--plot FILE]
 Standard library only.
 """
 
@@ -139,7 +139,7 @@ def markdown(rows):
     return "\n".join(lines) + "\n"
 
 
-def plot(out, rows):
+def plot(out, rows, svg):
     gnuplot = shutil.which("gnuplot")
     if not gnuplot:
         print("scale.py: gnuplot not installed (apt-get install gnuplot-nox): no plot", file=sys.stderr)
@@ -170,7 +170,7 @@ set ylabel 'MiB'
 set title 'peak resident memory of moat check'
 plot '{dat}' using 1:7 with linespoints title 'peak RSS'
 unset multiplot
-""".format(svg=out / "scale.svg", dat=data)
+""".format(svg=svg, dat=data)
     result = run([gnuplot], input=script)
     if result.returncode != 0:
         print("scale.py: gnuplot failed:\n" + result.stderr, file=sys.stderr)
@@ -181,6 +181,8 @@ def main():
     parser.add_argument("--build", default=str(ROOT / "build-bench"), help="a build with MOAT_BUILD_BENCHMARKS=ON")
     parser.add_argument("--out", default=None, help="where estates and results go (default BUILD/scale)")
     parser.add_argument("--sizes", default="xs,s,m,l,xl", help="gen_estate.py --size presets, smallest first")
+    parser.add_argument("--plot", default=None,
+                        help="where the SVG plot goes (default OUT/scale.svg; benchmarks/README.md shows benchmarks/scale.svg)")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
     out = pathlib.Path(args.out).resolve() if args.out else build / "scale"
@@ -203,7 +205,7 @@ def main():
     table = markdown(rows)
     (out / "scale.md").write_text(table)
     print(table)
-    plot(out, rows)
+    plot(out, rows, pathlib.Path(args.plot).resolve() if args.plot else out / "scale.svg")
 
 
 if __name__ == "__main__":
