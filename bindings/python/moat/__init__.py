@@ -9,6 +9,7 @@ Load states or a scenario, then ask::
     trace.delivered[0].hops.frame()           # the path, one row per hop
     net.resolve("app.example.com", "onprem")  # DNS steps and answers
     net.reachability_matrix(["onprem", "aws_ecs_service.app"], ["aws_lb.app", "internet"])
+    net.draw()                                # the topology (SVG in a notebook); trace.draw() the flow
 
 Errors in the input raise moat.LoadError (a file that cannot be used: .file,
 .location, .address) or moat.ParseError (a malformed value, a selector that matches
@@ -17,6 +18,7 @@ nothing); both derive from moat.Error.
 
 from . import _moat
 from ._check import CheckReport, IntentResult
+from ._drawing import Drawing
 from ._network import Network, load, load_scenario
 from ._resolve import Resolution
 from ._table import Table
@@ -34,6 +36,7 @@ __version__: str = _moat.__version__
 __all__ = [
     "CheckReport",
     "Delivered",
+    "Drawing",
     "Dropped",
     "Error",
     "IntentResult",

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Optional, Union
 
 from . import _moat
 from ._check import CheckReport, IntentResult
+from ._drawing import Drawing
 from ._resolve import Resolution
 from ._table import Table, html_table, require_pandas
 from ._trace import Trace
@@ -176,9 +177,15 @@ class Network:
                                  columns=pandas.Index(destinations, name="to"), dtype=bool)
         return frame
 
-    # ---- display ---------------------------------------------------------------------
-    # Pictures (report::to_dot / to_mermaid) belong here as draw(): bind the renderer in
-    # src/bind_report.cpp, then wrap its text (CheckReport keeps the C++ report in _report).
+    # ---- pictures and display --------------------------------------------------------
+    def draw(self, focus: Optional[str] = None, title: Optional[str] = None) -> Drawing:
+        """The topology, as ``moat graph`` draws it: region, VPC, AZ and subnet clusters,
+        gateways on the VPC edge, the internet and declared networks outside, route-table
+        edges labelled with their routes. ``focus`` (a Terraform address, AWS id, network
+        name or ``"internet"``) keeps what is connected to it by forwarding; a focus that
+        matches nothing raises :class:`moat.ParseError`. Notebooks show the result as SVG."""
+        return Drawing(_moat.topology_diagram(self._environment, title or "", focus or ""))
+
     def __repr__(self) -> str:
         what = self.scenario_file or ", ".join(self.states)
         return f"<moat.Network {what}: {len(self.resources())} objects, {len(self.warnings)} warnings>"

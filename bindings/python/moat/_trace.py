@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from . import _moat
 from ._check import EXPLANATION_COLUMNS, PATH_COLUMNS
+from ._drawing import Drawing
 from ._resolve import Resolution
 from ._table import Table, html_table, require_pandas
 
@@ -119,6 +120,8 @@ class Trace:
         self.findings = Table(EXPLANATION_COLUMNS,
                               ({"code": f.code, "resource": f.address, "message": f.detail} for f in result.findings))
         self._text = "".join(str(r) + "\n" for r in traced.resolutions) + str(result)
+        self._environment = environment
+        self._traced = traced
 
     @property
     def reaches(self) -> bool:
@@ -129,6 +132,17 @@ class Trace:
     def parts(self) -> list[Part]:
         """The delivered parts, then the dropped ones."""
         return [*self.delivered, *self.dropped]
+
+    def draw(self, focus: Optional[str] = None, title: Optional[str] = None) -> Drawing:
+        """This flow on the topology, as ``moat trace --format svg`` draws it: delivered
+        paths in green hop by hop, each dropped part in red up to the hop that dropped it,
+        with a marker naming the reason code and the deciding resource; DNS queries the
+        flow depends on as dashed edges. ``focus`` keeps that part of the picture (see
+        :meth:`moat.Network.draw`); ``title`` defaults to the flow."""
+        if title is None:
+            port = "" if self.port in (None, "all") else f" {self.port}"
+            title = f"trace {self.source} -> {self.destination} ({self.protocol}{port})"
+        return Drawing(_moat.flow_diagram(self._environment, self._traced, title, focus or ""))
 
     def frame(self) -> Any:
         """One row per part: outcome, witness, code, resource, certain, hops, packets."""
