@@ -120,10 +120,12 @@ def fwd_tables(runs):
     if not runs:
         return
     print("\n### Forwarding engine on a 1,000-VPC TGW estate (bench_fwd)\n")
-    print("| benchmark | CPU time | sources | routes | isolated | peak RSS MiB |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| benchmark | CPU time | VPCs | subnets | sources | routes | to TGW | isolated | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, run in runs.items():
-        print(f"| {name.split('/')[0]} | {cpu_ms(run):.0f} ms | {run.get('sources', 0):,.0f} | {run.get('routes', 0):,.0f} | "
+        print(f"| {name.split('/')[0]} | {cpu_ms(run):.0f} ms | {run.get('vpcs', 0):,.0f} | "
+              f"{run.get('subnets', 0):,.0f} | {run.get('sources', 0):,.0f} | {run.get('routes', 0):,.0f} | "
+              f"{run.get('tgw_routes', 0):,.0f} | "
               f"{'yes' if run.get('isolated') else ('–' if 'isolated' not in run else 'no')} | "
               f"{run.get('peak_rss_MiB', 0):.0f} |")
 
