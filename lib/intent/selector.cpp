@@ -3,8 +3,7 @@
 #include <string>
 
 #include "moat/core/error.hpp"
-#include "moat/net/ip_address.hpp"
-#include "moat/net/prefix.hpp"
+#include "moat/scenario/address_selector.hpp"
 
 namespace moat::intent {
 
@@ -19,22 +18,6 @@ std::string_view to_string(SelectorKind kind) {
   }
   return "?";
 }
-
-namespace {
-
-bool looks_like_address(std::string_view text) {
-  if (text.empty()) return false;
-  bool has_digit_or_colon = false;
-  for (char c : text) {
-    bool ok = (c >= '0' && c <= '9') || c == '.' || c == ':' || c == '/' || (c >= 'a' && c <= 'f') ||
-              (c >= 'A' && c <= 'F');
-    if (!ok) return false;
-    if ((c >= '0' && c <= '9') || c == ':') has_digit_or_colon = true;
-  }
-  return has_digit_or_colon && (text.find('.') != std::string_view::npos || text.find(':') != std::string_view::npos);
-}
-
-}  // namespace
 
 Selector parse_selector(std::string_view text) {
   Selector selector;
@@ -59,15 +42,9 @@ Selector parse_selector(std::string_view text) {
       return selector;
     }
   }
-  if (looks_like_address(text)) {
+  if (scenario::written_as_address(text)) {
     selector.kind = SelectorKind::addresses;
-    if (auto address = net::IpAddress::try_parse(text)) {
-      selector.addresses = net::AddressSet::of(*address);
-    } else if (auto prefix = net::Prefix::try_parse(text)) {
-      selector.addresses = net::AddressSet::of(*prefix);
-    } else {
-      throw ParseError("[moat.scenario] selector \"" + selector.text + "\" is neither an IP address nor a CIDR");
-    }
+    selector.addresses = scenario::parse_address_selector(text);
     return selector;
   }
   selector.kind = SelectorKind::name;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "moat/core/error.hpp"
+#include "moat/scenario/address_selector.hpp"
 
 namespace moat::scenario {
 namespace {
@@ -132,6 +133,16 @@ struct Reader {
     intent.to = string_at(value["to"], pointer + "/to");
     if (intent.from.empty()) fail(pointer + "/from", where + "empty selector");
     if (intent.to.empty()) fail(pointer + "/to", where + "empty selector");
+    // An address selector is checked here, where the error can name the file and pointer;
+    // names are bound against the model later.
+    for (const auto& [side, text] : {std::pair{"/from", &intent.from}, std::pair{"/to", &intent.to}}) {
+      if (!written_as_address(*text)) continue;
+      try {
+        parse_address_selector(*text);
+      } catch (const ParseError& error) {
+        fail(pointer + side, where + error.what());
+      }
+    }
     if (value.contains("protocol")) {
       intent.protocol = string_at(value["protocol"], pointer + "/protocol");
       try {

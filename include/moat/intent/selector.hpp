@@ -1,8 +1,9 @@
 #pragma once
 // Selector: one `from`/`to` value of an intent, classified by its syntax:
-//   "internet", "*", "dns:NAME", "service:NAME", a CIDR or IP, or a name (a Terraform
-//   address of an interface owner or subnet, or a declared network name; which one is
-//   decided when binding against the scenario and the model).
+//   "internet", "*", "dns:NAME", "service:NAME", a CIDR or IP (written as one, see
+//   scenario/address_selector.hpp), or a name (a Terraform address of an interface owner
+//   or subnet, or a declared network name such as "dc1.a"; which one is decided when
+//   binding against the scenario and the model).
 // parse_selector checks syntax only and throws ParseError for an empty selector, an
 // empty dns:/service: name and a CIDR-looking value that is not a CIDR.
 

@@ -4,9 +4,10 @@
 //    "dns_forwarders": [...]}}, "profile": "closed", "intents": [{"name", "from", "to",
 //    "protocol", "port", "expect"}]}
 // `states` are relative to the scenario file. Unknown keys, wrong types, a malformed
-// CIDR, protocol or port, a missing name/from/to, duplicate intent names: moat::LoadError
-// naming the file and the JSON pointer of the offending key. Selectors are checked
-// against the model later (intent::bind_*).
+// CIDR, protocol or port, a missing name/from/to, a from/to written as an address that is
+// not one (address_selector.hpp), duplicate intent names: moat::LoadError naming the file
+// and the JSON pointer of the offending key. Other selectors are checked against the model
+// later (intent::bind_*).
 
 #include <filesystem>
 #include <string>

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "moat/core/error.hpp"
+#include "moat/scenario/address_selector.hpp"
 #include "moat/scenario/load_scenario.hpp"
 
 namespace moat::scenario {
@@ -178,6 +179,33 @@ TEST_CASE("missing, empty and mistyped intent fields are errors naming the JSON 
   CHECK_THAT(error_of(R"({"intents": [{"name": "d", "from": "*", "to": "x"}, {"name": "e", "from": "*", "to": "y"},
                                       {"name": "d", "from": "*", "to": "z"}]})"),
              Catch::Contains("/intents/2/name") && Catch::Contains("duplicate intent name \"d\""));
+}
+
+TEST_CASE("a from/to written as an address must be one, and a name with dots is a name", "[scenario]") {
+  auto s = parse(R"({"networks": {"dc1.a": {"cidrs": ["192.168.0.0/16"]}},
+                     "intents": [{"name": "in", "from": "dc1.a", "to": "10.1.0.0/16"},
+                                 {"name": "out", "from": "10.1.2.3", "to": "dc1.a"}]})");
+  REQUIRE(s.networks.size() == 1);
+  CHECK(s.networks[0].name == "dc1.a");
+  CHECK(s.intents.at(0).from == "dc1.a");
+  CHECK(s.intents.at(1).to == "dc1.a");
+  CHECK(written_as_address("10.1.2.3"));
+  CHECK(written_as_address("fd00::/8"));
+  CHECK_FALSE(written_as_address("dc1.a"));
+  CHECK_FALSE(written_as_address("aws_lb.app"));
+  CHECK(parse_address_selector("10.1.0.0/16") == net::AddressSet::of(net::Prefix::parse("10.1.0.0/16")));
+  for (const char* side : {"from", "to"}) {
+    for (const char* malformed : {"10.0.0.300", "10.0.0.0/33", "fd00::/129"}) {
+      INFO(side << " " << malformed);
+      const std::string value = std::string("\"") + malformed + "\"";
+      const std::string from = std::string(side) == "from" ? value : "\"*\"";
+      const std::string to = std::string(side) == "to" ? value : "\"internet\"";
+      CHECK_THAT(error_of(R"({"intents": [{"name": "bad", "from": )" + from + R"(, "to": )" + to + "}]}"),
+                 Catch::Contains("moat.json (/intents/0/" + std::string(side) + ")") &&
+                     Catch::Contains("intent \"bad\"") && Catch::Contains(malformed) &&
+                     Catch::Contains("neither an IP address nor a CIDR"));
+    }
+  }
 }
 
 TEST_CASE("mistyped top-level and network values are errors naming the JSON pointer", "[scenario]") {

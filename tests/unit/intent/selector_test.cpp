@@ -99,6 +99,24 @@ TEST_CASE("malformed selectors are parse errors", "[intent]") {
   CHECK_THROWS_WITH(parse_selector("dns:"), Catch::Contains("names nothing after \"dns:\""));
 }
 
+TEST_CASE("a name of hex letters, digits and dots is a name; an address is told by its shape", "[intent]") {
+  // "dc1.a" is all hex digits and dots, but no IPv4 address has letters: a declared network.
+  for (const char* name : {"dc1.a", "dc1.b2", "cafe.be", "a.b.c.d", "dead.beef/16", "fd00.1", "10", "10a.0.0.1"}) {
+    INFO(name);
+    auto selector = parse_selector(name);
+    CHECK(selector.kind == SelectorKind::name);
+    CHECK(selector.value == name);
+  }
+  // Written as an address and malformed: still an error, not a name.
+  for (const char* malformed : {"10.0.0.300", "10.0.0.0/33", "10.0.0", "1.2.3.4.5", "10..0.1", "10.0.0.0/", "fd00::/129",
+                                "fd00:::1", "fe80::1::2"}) {
+    INFO(malformed);
+    CHECK_THROWS_WITH(parse_selector(malformed), Catch::Contains("neither an IP address nor a CIDR"));
+  }
+  CHECK(parse_selector("::ffff:10.0.0.1").kind == SelectorKind::addresses);
+  CHECK(parse_selector("FD00::/8").kind == SelectorKind::addresses);
+}
+
 namespace {
 
 const std::string after = std::string(MOAT_SOURCE_DIR) + "/models/examples/closed-ecs/after/";
@@ -180,6 +198,30 @@ TEST_CASE("a network name, internet and an address select the external side or t
   CHECK(holders.count("aws_route53_resolver_endpoint.inbound" + in_1c) == 0);  // that one is 10.1.2.10
   for (const auto& name : holders) CHECK(name.ends_with(in_1a));
   CHECK(a.sources("10.1.2.0/24").size() == 7);
+}
+
+TEST_CASE("a declared network named with dots binds to that network, as source and destination", "[intent]") {
+  auto scenario = scenario::load_scenario(after + "moat.json");
+  REQUIRE(scenario.networks.at(0).name == "onprem");
+  auto dc = scenario.networks.at(0);
+  dc.name = "dc1.a";
+  scenario.networks.push_back(dc);
+  auto snapshot = tfstate::load_states(scenario.states);
+  Environment environment(snapshot, scenario);
+  auto https = [&](const std::string& from, const std::string& to) {
+    return trace(environment, from, to, net::ProtocolSet::of(net::protocol::tcp), net::PortSet::of(443));
+  };
+  // dc1.a is onprem under another name: the same flows, from and to it, end at dc1.a.
+  auto in = https("dc1.a", "aws_lb.app");
+  CHECK(in.delivered());
+  CHECK(in.result.delivered.size() == https("onprem", "aws_lb.app").result.delivered.size());
+  for (const auto& part : in.result.delivered) CHECK(part.path.front().object == "dc1.a");
+  auto out = https("aws_lb.app", "dc1.a");
+  auto out_onprem = https("aws_lb.app", "onprem");
+  CHECK(out.delivered() == out_onprem.delivered());
+  CHECK(out.result.delivered.size() == out_onprem.result.delivered.size());
+  CHECK(out.result.dropped.size() == out_onprem.result.dropped.size());
+  for (const auto& part : out.result.delivered) CHECK(part.path.back().object == "dc1.a");
 }
 
 TEST_CASE("dns: and service: destinations bind; as sources they are errors", "[intent]") {
