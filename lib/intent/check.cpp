@@ -16,6 +16,7 @@
 #include "moat/dns/resolve.hpp"
 #include "moat/intent/closed_profile.hpp"
 #include "moat/net/packet_set.hpp"
+#include "moat/scenario/load_scenario.hpp"
 #include "moat/tfstate/load_states.hpp"
 
 namespace moat::intent {
@@ -243,8 +244,12 @@ CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOption
   states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
   if (states.empty())
     throw LoadError(scenario.file.string(), "/states", "", "no state files: list them in \"states\" or pass --state");
+  if (options.strict) scenario::require_no_warnings(scenario);
   if (options.progress) options.progress(CheckProgress{CheckProgress::Stage::loading, 0, states.size(), ""});
-  auto snapshot = tfstate::load_states(states);
+  tfstate::LoadOptions load_options;
+  load_options.strict = options.strict;
+  auto snapshot = tfstate::load_states(states, load_options);
+  for (auto& diagnostic : scenario::scenario_diagnostics(scenario)) snapshot.diagnostics.push_back(std::move(diagnostic));
   Environment environment(snapshot, scenario);
   return check_environment(environment, options.profile, options.progress);
 }

@@ -28,6 +28,7 @@ const std::set<std::string> intent_keys{"name", "from", "to", "protocol", "port"
 
 struct Reader {
   std::string file;
+  std::vector<Warning> warnings;
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
     throw LoadError(file, pointer, "", message);
@@ -56,7 +57,16 @@ struct Reader {
     return out;
   }
 
-  NetworkDeclaration network(const std::string& name, const json& value, const std::string& pointer) const {
+  // A CIDR's network; host bits set are a warning naming the fallback (cidr.host_bits).
+  net::Prefix cidr(const std::string& text, const std::string& pointer, const std::string& what) {
+    auto parsed = net::parse_prefix(text);
+    if (parsed.host_bits_set)
+      warnings.push_back({"cidr.host_bits", pointer,
+                          what + ": \"" + text + "\" has host bits set: using " + parsed.prefix.to_string()});
+    return parsed.prefix;
+  }
+
+  NetworkDeclaration network(const std::string& name, const json& value, const std::string& pointer) {
     expect_object(value, pointer);
     check_keys(value, network_keys, pointer);
     NetworkDeclaration network;
@@ -64,10 +74,11 @@ struct Reader {
     if (value.contains("cidrs")) {
       auto texts = strings_at(value["cidrs"], pointer + "/cidrs");
       for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string at = pointer + "/cidrs/" + std::to_string(i);
         try {
-          network.cidrs.push_back(net::Prefix::parse(texts[i]));
+          network.cidrs.push_back(cidr(texts[i], at, "network " + name));
         } catch (const ParseError& error) {
-          fail(pointer + "/cidrs/" + std::to_string(i), std::string("not a CIDR: ") + error.what());
+          fail(at, std::string("not a CIDR: ") + error.what());
         }
       }
     }
@@ -119,7 +130,7 @@ struct Reader {
     return network;
   }
 
-  IntentDeclaration intent(const json& value, const std::string& pointer) const {
+  IntentDeclaration intent(const json& value, const std::string& pointer) {
     expect_object(value, pointer);
     check_keys(value, intent_keys, pointer);
     IntentDeclaration intent;
@@ -142,6 +153,7 @@ struct Reader {
       } catch (const ParseError& error) {
         fail(pointer + side, where + error.what());
       }
+      if (text->find('/') != std::string::npos) cidr(*text, pointer + side, where + (side + 1));
     }
     if (value.contains("protocol")) {
       intent.protocol = string_at(value["protocol"], pointer + "/protocol");
@@ -180,7 +192,7 @@ struct Reader {
     return intent;
   }
 
-  Scenario scenario(std::string_view text, const std::filesystem::path& base) const {
+  Scenario scenario(std::string_view text, const std::filesystem::path& base) {
     json document;
     try {
       document = json::parse(text);
@@ -217,6 +229,7 @@ struct Reader {
         scenario.intents.push_back(std::move(declared));
       }
     }
+    scenario.warnings = std::move(warnings);
     return scenario;
   }
 };
@@ -251,7 +264,23 @@ net::PortSet parse_intent_port(std::string_view text) {
 }
 
 Scenario parse_scenario(std::string_view text, const std::string& file_name, const std::filesystem::path& base_directory) {
-  return Reader{file_name}.scenario(text, base_directory);
+  Reader reader{file_name, {}};
+  return reader.scenario(text, base_directory);
+}
+
+std::vector<model::Diagnostic> scenario_diagnostics(const Scenario& scenario) {
+  std::vector<model::Diagnostic> out;
+  const std::string file = scenario.file.string();
+  for (const auto& warning : scenario.warnings)
+    out.push_back({model::Severity::warning, warning.code, file, "",
+                   file + " (" + warning.pointer + "): " + warning.message});
+  return out;
+}
+
+void require_no_warnings(const Scenario& scenario) {
+  if (scenario.warnings.empty()) return;
+  const auto& warning = scenario.warnings.front();
+  throw LoadError(scenario.file.string(), warning.pointer, "", warning.message + " [" + warning.code + ", --strict]");
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {

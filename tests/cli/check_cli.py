@@ -179,6 +179,28 @@ elif CASE == "bad-input":
     run("check", AFTER, "--format", "yaml", expect=2)
     run("check", expect=2)
     run("check", "--help", expect=0)
+elif CASE == "strict":
+    # after/ with the on-prem CIDR written with host bits: a warning naming the file, the
+    # JSON pointer and the network used; --strict makes it an error (exit 2)
+    with open(AFTER) as f:
+        scenario = json.load(f)
+    scenario["states"] = [os.path.join(EXAMPLE, "after", state) for state in scenario["states"]]
+    check(scenario["networks"]["onprem"]["cidrs"] == ["10.0.0.0/22"], "after/ declares onprem as 10.0.0.0/22")
+    scenario["networks"]["onprem"]["cidrs"] = ["10.0.0.1/22"]
+    path = bad_scenario(json.dumps(scenario))
+    where = f"{path} (/networks/onprem/cidrs/0)"
+    out = run("check", path, expect=0).stdout
+    check("\u2713 onprem-reaches-app" in out, "the intents are still checked")
+    check(f"cidr.host_bits: {where}: network onprem: \"10.0.0.1/22\" has host bits set: using 10.0.0.0/22" in out,
+          f"the warning with file, pointer and fallback: {out}")
+    document = json.loads(run("check", path, "--format", "json", expect=0).stdout)
+    check(any(w["code"] == "cidr.host_bits" and where in w["message"] for w in document["warnings"]),
+          f"the warning in JSON: {document['warnings']}")
+    proc = run("check", "--strict", path, expect=2)
+    check(proc.stdout == "", "no report under --strict")
+    check(f"[moat.load] {where}: network onprem:" in proc.stderr and "[cidr.host_bits, --strict]" in proc.stderr,
+          f"the strict error names the file, pointer and code: {proc.stderr!r}")
+    run("check", "--strict", AFTER, expect=0)  # no warnings: --strict changes nothing
 elif CASE == "trace":
     # on-prem reaches the app through DNS, the DX gateway and the VGW: exit 0, delivered
     doc = trace_shape(json.loads(run("trace", AFTER, "--from", "onprem", "--to", "dns:app.example.com", "--protocol", "tcp",

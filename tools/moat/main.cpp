@@ -5,7 +5,7 @@
 // the flow is delivered; resolve: the name resolves), 1 the answer is no (check: some
 // intent fails; trace: nothing is delivered; resolve: no answer), 2 bad input or usage (an
 // input could not be loaded, a bad option, an output that cannot be written, SVG asked
-// for without Graphviz).
+// for without Graphviz; inspect/check --strict: a load or scenario warning).
 // Colour only when stdout is a terminal (and NO_COLOR is unset); progress only when
 // stderr is a terminal.
 
@@ -181,6 +181,7 @@ struct CheckArgs {
   std::string profile;
   std::string format = "text";
   std::filesystem::path output;
+  bool strict = false;
 };
 
 std::string render(const moat::intent::CheckReport& report, const std::string& format, bool colour) {
@@ -195,6 +196,7 @@ int run_check(const CheckArgs& args) {
   try {
     auto scenario = moat::scenario::load_scenario(args.scenario);
     moat::intent::CheckOptions options{args.states, args.profile, {}};
+    options.strict = args.strict;
     options.progress = [&progress](const moat::intent::CheckProgress& p) { progress.on_check(p); };
     auto report = moat::intent::check_scenario(scenario, options);
     progress.clear();
@@ -216,19 +218,22 @@ void add_check(CLI::App& app, int& status) {
       "profile's derived intents (closed: no internet path either way, what each ECS service, LB listener\n"
       "and private DNS record needs) and evaluates every intent. Text output: one line per intent with\n"
       "a check mark or a cross, then the witness packet, path and explanations of each failure, with\n"
-      "Terraform addresses. json, sarif and junit are for CI. Exit 0 when every intent holds, 1 when\n"
-      "some fails, 2 on bad input (a file that cannot be loaded, an unknown key, a selector that matches\n"
-      "nothing).\n\n"
+      "Terraform addresses, then the load and scenario warnings (e.g. cidr.host_bits: a CIDR with host\n"
+      "bits set, its network used). json, sarif and junit are for CI. Exit 0 when every intent holds,\n"
+      "1 when some fails, 2 on bad input (a file that cannot be loaded, an unknown key, a selector that\n"
+      "matches nothing; with --strict, any warning).\n\n"
       "Examples:\n"
       "  moat check models/examples/closed-ecs/after/moat.json\n"
       "  moat check moat.json --state dns.tfstate --profile closed\n"
       "  moat check moat.json --format sarif --output moat.sarif\n"
+      "  moat check --strict moat.json\n"
       "  moat check moat.json --format json | jq '.intents[] | select(.holds | not) | .name'");
   command->add_option("SCENARIO", args->scenario, "Scenario file (moat.json)")->required();
   command->add_option("--state", args->states, "Another Terraform state file to load (repeatable)");
   command->add_option("--profile", args->profile, "Add a profile's derived intents")->check(CLI::IsMember({"closed"}));
   command->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
   command->add_option("--output", args->output, "Write the report to FILE instead of stdout");
+  command->add_flag("--strict", args->strict, "Treat every load and scenario warning as an error (exit 2)");
   command->callback([args, &status] { status = run_check(*args); });
 }
 
@@ -390,7 +395,8 @@ int main(int argc, char** argv) {
   CLI::App app{"moat: offline proofs of what an AWS network lets through", "moat"};
   app.footer(
       "Run 'moat SUBCOMMAND --help' for each subcommand's options and examples.\n"
-      "Exit codes: 0 yes (all intents hold / delivered / resolved), 1 no, 2 bad input or usage.");
+      "Exit codes: 0 yes (all intents hold / delivered / resolved), 1 no, 2 bad input or usage\n"
+      "(with inspect/check --strict, also any load or scenario warning).");
   app.set_version_flag("--version", std::string("moat ") + MOAT_VERSION);
   app.require_subcommand(1);
   int status = 0;

@@ -9,7 +9,9 @@
 //                      evaluated over states already loaded
 //   check_scenario     the whole `moat check`: load states (+ extra), bind the networks,
 //                      then check_environment (reporting its progress through
-//                      CheckOptions::progress)
+//                      CheckOptions::progress); the scenario's warnings join the load
+//                      diagnostics, and with CheckOptions::strict every scenario or load
+//                      warning is a LoadError instead
 // Analysis outcomes are values; only bad input throws (LoadError, ParseError).
 
 #include <cstddef>
@@ -43,6 +45,8 @@ struct CheckOptions {
   std::string profile;                               // overrides the scenario's when set
   // Called before loading, before each intent and once at the end; may be empty.
   CheckProgressCallback progress;
+  // Every scenario and load warning is a LoadError (`moat check --strict`).
+  bool strict = false;
 };
 
 std::vector<Intent> scenario_intents(const scenario::Scenario& scenario);

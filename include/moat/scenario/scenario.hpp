@@ -39,6 +39,14 @@ struct NetworkDeclaration {
   std::vector<DnsForwarder> dns_forwarders;
 };
 
+// Odd but usable input in the scenario file: what was found, where, and the fallback
+// taken. Reported with the load diagnostics; `moat check --strict` makes it an error.
+struct Warning {
+  std::string code;     // stable, dotted: "cidr.host_bits"
+  std::string pointer;  // JSON pointer into the file: "/networks/onprem/cidrs/0"
+  std::string message;  // "network onprem: \"10.0.0.1/16\" has host bits set: using 10.0.0.0/16"
+};
+
 enum class Expect : std::uint8_t { reachable, unreachable };
 
 struct IntentDeclaration {
@@ -59,6 +67,7 @@ struct Scenario {
   std::vector<NetworkDeclaration> networks;   // in file order
   std::string profile;                        // "" or "closed"
   std::vector<IntentDeclaration> intents;     // in file order
+  std::vector<Warning> warnings;              // in file order
 };
 
 }  // namespace moat::scenario

@@ -208,6 +208,39 @@ TEST_CASE("a from/to written as an address must be one, and a name with dots is 
   }
 }
 
+TEST_CASE("a CIDR with host bits set is a warning naming the file, the pointer and the network used", "[scenario]") {
+  auto s = parse(R"({"networks": {"onprem": {"cidrs": ["10.0.0.0/16", "10.0.0.1/16", "fd00::1/8"]}},
+                     "intents": [{"name": "in", "from": "192.168.1.1/24", "to": "10.1.0.0/16"}]})");
+  REQUIRE(s.networks.at(0).cidrs.size() == 3);
+  CHECK(s.networks[0].cidrs[1] == net::Prefix::parse("10.0.0.0/16"));  // the fallback: the network address
+  CHECK(s.networks[0].cidrs[2] == net::Prefix::parse("fd00::/8"));
+  REQUIRE(s.warnings.size() == 3);
+  CHECK(s.warnings[0].code == "cidr.host_bits");
+  CHECK(s.warnings[0].pointer == "/networks/onprem/cidrs/1");
+  CHECK(s.warnings[0].message == R"(network onprem: "10.0.0.1/16" has host bits set: using 10.0.0.0/16)");
+  CHECK(s.warnings[1].pointer == "/networks/onprem/cidrs/2");
+  CHECK(s.warnings[2].pointer == "/intents/0/from");
+  CHECK(s.warnings[2].message == R"(intent "in": from: "192.168.1.1/24" has host bits set: using 192.168.1.0/24)");
+
+  auto diagnostics = scenario_diagnostics(s);
+  REQUIRE(diagnostics.size() == 3);
+  CHECK(diagnostics[0].severity == model::Severity::warning);
+  CHECK(diagnostics[0].code == "cidr.host_bits");
+  CHECK(diagnostics[0].file == "moat.json");
+  CHECK(diagnostics[0].message ==
+        R"(moat.json (/networks/onprem/cidrs/1): network onprem: "10.0.0.1/16" has host bits set: using 10.0.0.0/16)");
+  CHECK_THROWS_WITH(require_no_warnings(s),
+                    Catch::Contains("moat.json (/networks/onprem/cidrs/1): network onprem:") &&
+                        Catch::Contains("[cidr.host_bits, --strict]"));
+  CHECK_THROWS_AS(require_no_warnings(s), LoadError);
+
+  auto clean = parse(R"({"networks": {"onprem": {"cidrs": ["10.0.0.0/16"]}},
+                         "intents": [{"name": "in", "from": "192.168.1.1", "to": "10.1.0.0/16"}]})");
+  CHECK(clean.warnings.empty());
+  CHECK(scenario_diagnostics(clean).empty());
+  CHECK_NOTHROW(require_no_warnings(clean));
+}
+
 TEST_CASE("mistyped top-level and network values are errors naming the JSON pointer", "[scenario]") {
   CHECK_THAT(error_of(R"({"states": ["a.tfstate", 3]})"), Catch::Contains("/states/1") && Catch::Contains("expected a string"));
   CHECK_THAT(error_of(R"({"region": ["ap-northeast-1"]})"), Catch::Contains("/region"));
