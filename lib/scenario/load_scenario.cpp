@@ -26,6 +26,17 @@ const std::set<std::string> network_keys{"cidrs", "via", "dns_forwarders"};
 const std::set<std::string> forwarder_keys{"domain", "to"};
 const std::set<std::string> intent_keys{"name", "from", "to", "protocol", "port", "expect"};
 
+// A key as a JSON pointer token (RFC 6901): "~" is written "~0" and "/" is written "~1".
+std::string pointer_token(const std::string& key) {
+  std::string token;
+  for (char c : key) {
+    if (c == '~') token += "~0";
+    else if (c == '/') token += "~1";
+    else token += c;
+  }
+  return token;
+}
+
 struct Reader {
   std::string file;
   std::vector<Warning> warnings;
@@ -42,7 +53,7 @@ struct Reader {
       if (!known.contains(item.key())) {
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-        fail(pointer + "/" + item.key(), "unknown key \"" + item.key() + "\" (known: " + list + ")");
+        fail(pointer + "/" + pointer_token(item.key()), "unknown key \"" + item.key() + "\" (known: " + list + ")");
       }
     }
   }
@@ -98,7 +109,7 @@ struct Reader {
         else if (key == "vpn_gateway") attachment.kind = Attachment::Kind::vpn_gateway;
         else if (key == "transit_gateway") attachment.kind = Attachment::Kind::transit_gateway;
         else if (key == "vpn_connection") attachment.kind = Attachment::Kind::vpn_connection;
-        else fail(at + "/" + key, "unknown key \"" + key + "\" (known: dx_gateway, transit_gateway, vpn_connection, vpn_gateway)");
+        else fail(at + "/" + pointer_token(key), "unknown key \"" + key + "\" (known: dx_gateway, transit_gateway, vpn_connection, vpn_gateway)");
         attachment.target = string_at(target, at + "/" + key);
         attachment.key = "networks." + name + ".via[" + std::to_string(i) + "]." + key;
         network.via.push_back(std::move(attachment));
@@ -216,7 +227,7 @@ struct Reader {
       const auto& networks = document["networks"];
       expect_object(networks, "/networks");
       for (const auto& item : networks.items())
-        scenario.networks.push_back(network(item.key(), item.value(), "/networks/" + item.key()));
+        scenario.networks.push_back(network(item.key(), item.value(), "/networks/" + pointer_token(item.key())));
     }
     if (document.contains("intents")) {
       const auto& intents = document["intents"];

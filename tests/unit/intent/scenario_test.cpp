@@ -263,6 +263,15 @@ TEST_CASE("mistyped top-level and network values are errors naming the JSON poin
              Catch::Contains("/networks/n/dns_forwarders/0/to"));
 }
 
+TEST_CASE("a network name with / or ~ is escaped in the JSON pointer an error names", "[scenario]") {
+  CHECK_THAT(error_of(R"({"networks": {"dc/1~a": {"cidrs": ["10.0.0.0/33"]}}})"),
+             Catch::Contains("(/networks/dc~11~0a/cidrs/0)"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"colour/x": 1}}})"), Catch::Contains("(/networks/n/colour~1x)"));
+  auto s = parse(R"({"networks": {"a/b": {"cidrs": ["10.0.0.1/16"]}}})");
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0].pointer == "/networks/a~1b/cidrs/0");
+}
+
 TEST_CASE("every via kind is read with the key it was written under", "[scenario]") {
   auto s = parse(R"({"networks": {"dc": {"via": [{"dx_gateway": "a"}, {"vpn_gateway": "b"}, {"transit_gateway": "c"},
                                                  {"vpn_connection": "d"}]}}})");
