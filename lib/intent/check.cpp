@@ -239,7 +239,7 @@ CheckReport check_environment(const Environment& environment, const std::string&
   return report;
 }
 
-CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options) {
+model::Snapshot load_scenario_states(const scenario::Scenario& scenario, const CheckOptions& options) {
   auto states = scenario.states;
   states.insert(states.end(), options.extra_states.begin(), options.extra_states.end());
   if (states.empty())
@@ -250,6 +250,11 @@ CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOption
   load_options.strict = options.strict;
   auto snapshot = tfstate::load_states(states, load_options);
   for (auto& diagnostic : scenario::scenario_diagnostics(scenario)) snapshot.diagnostics.push_back(std::move(diagnostic));
+  return snapshot;
+}
+
+CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options) {
+  auto snapshot = load_scenario_states(scenario, options);
   Environment environment(snapshot, scenario);
   return check_environment(environment, options.profile, options.progress);
 }

@@ -136,6 +136,22 @@ def test_extra_states_are_added_like_the_state_option(tmp_path):
     assert both.resources("EcsService") and not alone.resources("EcsService")
 
 
+def test_scenario_warnings_join_the_loader_warnings_and_strict_makes_them_errors(tmp_path):
+    scenario = tmp_path / "moat.json"
+    scenario.write_text(json.dumps({
+        "states": [str(EXAMPLE / "after" / "network.tfstate"), str(EXAMPLE / "after" / "app.tfstate")],
+        "networks": {"onprem": {"cidrs": ["10.0.0.1/22"], "via": [{"dx_gateway": "module.network.aws_dx_gateway.example"}]}},
+        "intents": []}))
+    net = moat.load_scenario(scenario)
+    host_bits = [w for w in net.warnings if w["code"] == "cidr.host_bits"]
+    assert len(host_bits) == 1 and "/networks/onprem/cidrs/0" in host_bits[0]["message"]
+    assert "using 10.0.0.0/22" in host_bits[0]["message"]
+    assert any(w["code"] == "cidr.host_bits" for w in net.check().to_dict()["warnings"])
+    with pytest.raises(moat.LoadError, match="host bits") as caught:
+        moat.load_scenario(scenario, strict=True)
+    assert caught.value.location == "/networks/onprem/cidrs/0"
+
+
 def test_load_needs_a_state_and_a_known_plan_choice():
     with pytest.raises(TypeError):
         moat.load()

@@ -228,17 +228,18 @@ def load(*states: PathLike, strict: bool = False, plan_values: str = "planned", 
     return Network(_moat.load_states(paths, options), scenario)
 
 
-def load_scenario(path: PathLike, states: Iterable[PathLike] = ()) -> Network:
+def load_scenario(path: PathLike, states: Iterable[PathLike] = (), strict: bool = False) -> Network:
     """Load a scenario file (``moat.json``) and the states it lists (relative to it),
     plus ``states`` (as ``moat check --state``). ``Network.check()`` then checks its
-    intents and profile. Raises :class:`moat.LoadError` for an unusable scenario or
-    state file and :class:`moat.ParseError` for a declared network whose gateway or
-    resolver endpoint is not in the state."""
+    intents and profile; the scenario's own warnings (a CIDR with host bits set) are among
+    ``Network.warnings``. ``strict=True`` turns every scenario and loader warning into a
+    :class:`moat.LoadError` (as ``moat check --strict``). Raises :class:`moat.LoadError`
+    for an unusable scenario or state file and :class:`moat.ParseError` for a declared
+    network whose gateway or resolver endpoint is not in the state."""
     scenario = _moat.load_scenario(os.fspath(path))
-    scenario.states = [*scenario.states, *(os.fspath(s) for s in states)]
-    if not scenario.states:
-        error = _moat.LoadError(f'[moat.load] {os.fspath(path)} (/states): no state files: list them in "states" '
-                                "or pass states=")
-        error.file, error.location, error.address = os.fspath(path), "/states", ""
-        raise error
-    return Network(_moat.load_states(scenario.states), scenario)
+    options = _moat.CheckOptions()
+    options.extra_states = [os.fspath(s) for s in states]
+    options.strict = strict
+    snapshot = _moat.load_scenario_states(scenario, options)
+    scenario.states = [*scenario.states, *options.extra_states]
+    return Network(snapshot, scenario)

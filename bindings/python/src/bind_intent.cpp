@@ -62,7 +62,10 @@ void bind_intent(py::module_& m) {
   py::class_<CheckOptions>(m, "CheckOptions")
       .def(py::init<>())
       .def_readwrite("extra_states", &CheckOptions::extra_states)
-      .def_readwrite("profile", &CheckOptions::profile);
+      .def_readwrite("profile", &CheckOptions::profile)
+      .def_readwrite("strict", &CheckOptions::strict);
+  m.def("load_scenario_states", &load_scenario_states, py::arg("scenario"), py::arg("options") = CheckOptions{},
+        release(), "The scenario's states loaded into one Snapshot, the scenario's own warnings among its diagnostics.");
   m.def(
       "check_environment",
       [](const Environment& environment, const std::string& profile) { return check_environment(environment, profile); },

@@ -7,11 +7,13 @@
 //   check_environment  the scenario's intents (environment.scenario()) plus the profile's
 //                      (`profile` overrides the scenario's when set), all validated, then
 //                      evaluated over states already loaded
-//   check_scenario     the whole `moat check`: load states (+ extra), bind the networks,
+//   load_scenario_states  the scenario's states (+ CheckOptions::extra_states) loaded
+//                      into one Snapshot whose diagnostics also hold the scenario's own
+//                      warnings; with CheckOptions::strict every scenario or load warning
+//                      is a LoadError instead
+//   check_scenario     the whole `moat check`: load_scenario_states, bind the networks,
 //                      then check_environment (reporting its progress through
-//                      CheckOptions::progress); the scenario's warnings join the load
-//                      diagnostics, and with CheckOptions::strict every scenario or load
-//                      warning is a LoadError instead
+//                      CheckOptions::progress)
 // Analysis outcomes are values; only bad input throws (LoadError, ParseError).
 
 #include <cstddef>
@@ -25,6 +27,7 @@
 #include "moat/intent/environment.hpp"
 #include "moat/intent/intent.hpp"
 #include "moat/intent/intent_result.hpp"
+#include "moat/model/snapshot.hpp"
 #include "moat/scenario/scenario.hpp"
 
 namespace moat::intent {
@@ -54,6 +57,7 @@ void validate_intent(const Environment& environment, const Intent& intent);
 IntentResult check_intent(const Environment& environment, const Intent& intent);
 CheckReport check_environment(const Environment& environment, const std::string& profile = {},
                               const CheckProgressCallback& progress = {});
+model::Snapshot load_scenario_states(const scenario::Scenario& scenario, const CheckOptions& options = {});
 CheckReport check_scenario(const scenario::Scenario& scenario, const CheckOptions& options = {});
 
 }  // namespace moat::intent
