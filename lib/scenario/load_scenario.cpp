@@ -80,6 +80,14 @@ struct Reader {
   NetworkDeclaration network(const std::string& name, const json& value, const std::string& pointer) {
     expect_object(value, pointer);
     check_keys(value, network_keys, pointer);
+    // A from/to naming the network must select it: names that selectors read as
+    // something else (an address, the internet, every interface, a DNS name or a
+    // service) could never be chosen.
+    if (name.empty() || name == "internet" || name == "*" || name.starts_with("dns:") || name.starts_with("service:") ||
+        written_as_address(name))
+      fail(pointer, "network name \"" + name + "\" cannot be selected: a from/to reads it as " +
+                        (written_as_address(name) ? "an address" : "something else") +
+                        " (rename it; \"internet\", \"*\", dns:, service: and address-shaped names are taken)");
     NetworkDeclaration network;
     network.name = name;
     if (value.contains("cidrs")) {

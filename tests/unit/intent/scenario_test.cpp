@@ -272,6 +272,16 @@ TEST_CASE("a network name with / or ~ is escaped in the JSON pointer an error na
   CHECK(s.warnings[0].pointer == "/networks/a~1b/cidrs/0");
 }
 
+TEST_CASE("a network name a from/to would read as something else is an error naming it", "[scenario]") {
+  for (const char* name : {"10.1", "10.0.0.0/8", "fd00::1", "internet", "*", "dns:corp", "service:s3", ""}) {
+    INFO(name);
+    CHECK_THAT(error_of(std::string(R"({"networks": {")") + name + R"(": {"cidrs": ["10.0.0.0/16"]}}})"),
+               Catch::Contains("cannot be selected") && Catch::Contains("/networks/"));
+  }
+  CHECK_THAT(error_of(R"({"networks": {"10.1": {}}})"), Catch::Contains("an address"));
+  CHECK(parse(R"({"networks": {"dc1.a": {"cidrs": ["10.0.0.0/16"]}}})").networks.at(0).name == "dc1.a");
+}
+
 TEST_CASE("every via kind is read with the key it was written under", "[scenario]") {
   auto s = parse(R"({"networks": {"dc": {"via": [{"dx_gateway": "a"}, {"vpn_gateway": "b"}, {"transit_gateway": "c"},
                                                  {"vpn_connection": "d"}]}}})");
