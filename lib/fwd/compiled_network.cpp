@@ -116,6 +116,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
 
   for (const auto& table : s.route_tables) {
     std::vector<std::string> notes;
+    std::vector<std::pair<std::string, VpcRoute>> symbolic;
     std::vector<net::PrefixTable<VpcRoute>::Entry> entries;
     std::vector<net::Prefix> local_prefixes;
     for (const auto& route : table.routes) {
@@ -133,6 +134,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       } else {
         notes.push_back("route " + label + " (" + route.origin.address +
                                  ") names an AWS-managed prefix list: applied only to that AWS service (R1.11)");
+        symbolic.emplace_back(route.destination.prefix_list_id, VpcRoute{1, route.target, label, route.origin});
       }
     }
     // Propagated routes: what each propagating, attached VGW knows (R7.5); never where a
@@ -158,7 +160,8 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
       }
     }
     c.route_tables.push_back(CompiledRouteTable{table.vpc.id.value_or(model::VpcId{}), table.vpc.id.has_value(),
-                                                DualPrefixTable<VpcRoute>(std::move(entries)), std::move(notes)});
+                                                DualPrefixTable<VpcRoute>(std::move(entries)), std::move(notes),
+                                                std::move(symbolic)});
   }
 
   // TGW route tables (R8.2-R8.5).

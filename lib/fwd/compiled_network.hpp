@@ -32,6 +32,9 @@ struct CompiledRouteTable {
   bool has_vpc = false;
   DualPrefixTable<VpcRoute> routes;
   std::vector<std::string> notes;  // e.g. symbolic prefix-list routes not applied
+  // Routes to AWS-managed prefix lists whose entries state lacks (R1.11), by list id:
+  // they apply only to packets addressed to that list's service.
+  std::vector<std::pair<std::string, VpcRoute>> symbolic_routes;
 };
 
 // An external network a VGW or TGW attachment can deliver to, with the preference rank.

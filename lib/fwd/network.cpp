@@ -51,6 +51,7 @@ enum class Step : std::uint8_t {
   external_out,    // at = declared network (delivery)
   internet_in,     // packets from the internet
   internet_out,    // delivery to the internet
+  service_in,      // replies from an AWS service through the gateway endpoint the request took
 };
 
 // A source-address translation on the path (NAT gateway, IGW 1:1 NAT).
@@ -142,8 +143,52 @@ struct Network::Impl {
   graph::ForwardingGraph graph;
   detail::CompiledNetwork compiled;
 
+  // An AWS service a gateway endpoint delivers to (S3, DynamoDB, R2.16): its addresses are
+  // the prefix list's entries when state holds them, else symbolic — any public IPv4
+  // address stands for "some address of the list" (R1.11) and filters must pass them all
+  // for a proof (R0.1).
+  struct Service {
+    NodeId node{};
+    std::string prefix_list_id;
+    std::string name;  // "com.amazonaws.eu-west-1.s3"
+    DualAddressSet addresses;
+    bool symbolic = false;
+  };
+  std::vector<Service> services;
+
   Impl(const model::Snapshot& snapshot, std::vector<graph::ExternalNetwork> networks)
-      : graph(graph::build_forwarding_graph(snapshot, std::move(networks))), compiled(detail::compile_network(graph)) {}
+      : graph(graph::build_forwarding_graph(snapshot, std::move(networks))), compiled(detail::compile_network(graph)) {
+    for (const auto& endpoint : snapshot.vpc_endpoints) {
+      if (endpoint.type != model::VpcEndpointType::gateway) continue;
+      auto node = graph.service_node(endpoint.prefix_list_id);
+      if (!node || find_service(endpoint.service_name) || find_service_at(*node)) continue;
+      Service service{*node, endpoint.prefix_list_id, endpoint.service_name, {}, true};
+      auto list = snapshot.find<model::ManagedPrefixList>(endpoint.prefix_list_id);
+      if (list && snapshot.get(*list).entries_known) {
+        service.addresses = DualAddressSet::of(std::span<const net::Prefix>(snapshot.get(*list).entries));
+        service.symbolic = false;
+      } else if (!endpoint.cidr_blocks.empty()) {  // the list as the endpoint read it
+        service.addresses = DualAddressSet::of(std::span<const net::Prefix>(endpoint.cidr_blocks));
+        service.symbolic = false;
+      } else {
+        service.addresses.v4 = detail::public_ipv4();
+      }
+      services.push_back(std::move(service));
+    }
+  }
+
+  std::optional<std::uint32_t> find_service(std::string_view name) const {
+    for (std::uint32_t i = 0; i < services.size(); ++i) {
+      if (!name.empty() && services[i].name == name) return i;
+    }
+    return std::nullopt;
+  }
+  std::optional<std::uint32_t> find_service_at(NodeId node) const {
+    for (std::uint32_t i = 0; i < services.size(); ++i) {
+      if (services[i].node == node) return i;
+    }
+    return std::nullopt;
+  }
 
   const model::Snapshot& s() const { return graph.snapshot(); }
 
@@ -165,6 +210,10 @@ struct Network::Impl {
     // Reply mode: the IGW or egress-only IGW the request left by; IPv6 replies from the
     // internet come back through it.
     std::optional<NodeId> exit_gateway;
+    // The AWS service the packets are addressed to (a run of its own), if any.
+    const Service* service = nullptr;
+    // Reply mode: the gateway endpoint the request reached the service by.
+    std::optional<std::uint32_t> entry_endpoint;
 
     const model::Snapshot& s() const { return impl.s(); }
     const graph::ForwardingGraph& g() const { return impl.graph; }
@@ -278,7 +327,28 @@ struct Network::Impl {
         case Step::external_out: return external_out(frame);
         case Step::internet_in: return internet_in(frame, key);
         case Step::internet_out: return internet_out(frame);
+        case Step::service_in: return service_in(frame, key);
       }
+    }
+
+    // ---- a service whose addresses state lacks (R1.11, R0.1) -------------------------
+    bool symbolic() const { return service && service->symbolic; }
+    // The packets with their service-side address (destination forward, source for the
+    // replies) widened to every address the service may have.
+    PacketSet spread(const PacketSet& packets) const {
+      const auto& all = service->addresses.v4;
+      return mode == Mode::forward ? detail::with_destination_rewritten(packets, all) : packets.with_source_rewritten(all);
+    }
+    // Of `allowed` (a filter's per-address decision on `packets`), the packets allowed for
+    // every address the service may have: the rest passes only if the list's addresses
+    // happen to lie in what the rules allow.
+    PacketSet allowed_for_every_address(const PacketSet& packets, const PacketSet& allowed) const {
+      return allowed - spread(packets - allowed);
+    }
+    std::string symbolic_note() const {
+      return "the addresses of " + service->prefix_list_id + " (" + service->name +
+             ") are not in state (R1.11): only rules that allow the whole list (the list itself or 0.0.0.0/0) "
+             "prove the flow; rules that allow some public addresses may pass it (R0.1)";
     }
 
     // NACL of a subnet in one direction; returns the allowed packets and records drops.
@@ -291,6 +361,20 @@ struct Network::Impl {
         return frame.packets;
       }
       auto outcome = detail::evaluate_nacl(s().get(*acl), egress, frame.packets);
+      if (symbolic()) {
+        // NACLs cannot name prefix lists (R2.16): the rules must allow every address the
+        // list may hold; packets allowed for only some are possibly dropped (R0.1).
+        auto proven = allowed_for_every_address(frame.packets, outcome.allowed);
+        auto some = spread(outcome.allowed);
+        for (auto& denied : outcome.denied) {
+          drop(frame, denied.packets & some, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, denied.address,
+               denied.detail + "; " + symbolic_note(), false);
+          denied.packets = denied.packets - some;
+        }
+        drop(frame, outcome.allowed - proven, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, s().get(*acl).origin.address,
+             "the rules (" + outcome.rules + ") allow only some public addresses; " + symbolic_note(), false);
+        outcome.allowed = proven;
+      }
       for (auto& denied : outcome.denied) {
         drop(frame, denied.packets, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, denied.address, denied.detail);
       }
@@ -309,15 +393,32 @@ struct Network::Impl {
         then(frame);  // stateful return traffic (R3.1); NAT gateways have no SG (R2.8)
         return;
       }
-      auto outcome = detail::evaluate_security_groups(g(), group.security_groups, direction, frame.packets,
-                                                      direction == model::RuleDirection::ingress ? frame.source_group
-                                                                                                 : std::nullopt);
+      auto outcome = detail::evaluate_security_groups(
+          g(), group.security_groups, direction, frame.packets,
+          direction == model::RuleDirection::ingress ? frame.source_group : std::nullopt,
+          symbolic() ? std::string_view(service->prefix_list_id) : std::string_view());
       auto passed = outcome.allowed | outcome.maybe;
       for (const auto& [set, sg] : outcome.conditional) passed = passed | set;
       std::string what = direction == model::RuleDirection::egress ? "egress" : "ingress";
-      drop(frame, frame.packets - passed, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses,
-           "no " + what + " rule of " + (outcome.addresses.empty() ? std::string("(no security group)") : outcome.addresses) +
-               " allows these packets");
+      std::string none = "no " + what + " rule of " +
+                         (outcome.addresses.empty() ? std::string("(no security group)") : outcome.addresses) +
+                         " allows these packets";
+      std::string partial_assumption;
+      if (symbolic()) {
+        // Rules naming the service's list pass the packets; CIDR rules only if they cover
+        // every address the list may hold. Packets a rule allows for some addresses go on
+        // as a possible path; their siblings are possibly dropped (R0.1).
+        auto proven = allowed_for_every_address(frame.packets, outcome.allowed);
+        auto some = spread(passed);
+        drop(frame, (frame.packets - passed) & some, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH,
+             outcome.addresses, none + " for some of the addresses; " + symbolic_note(), false);
+        passed = passed | some;
+        outcome.maybe = outcome.maybe | (outcome.allowed - proven);
+        outcome.allowed = proven;
+        partial_assumption = "the addresses of " + service->prefix_list_id + " (" + service->name + ") lie in what " +
+                             outcome.addresses + " allows (" + outcome.rules + ")";
+      }
+      drop(frame, frame.packets - passed, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses, none);
       Hop hop = hop_at(group_node, outcome.addresses, outcome.rules);
       if (!outcome.allowed.empty()) {
         Frame f = frame;
@@ -330,7 +431,9 @@ struct Network::Impl {
         f.packets = outcome.maybe;
         f.trail = extend(frame, hop);
         f.certain = false;
-        f.assumptions.push_back("an SG rule naming an AWS-managed prefix list matches (" + outcome.addresses + ")");
+        f.assumptions.push_back(partial_assumption.empty()
+                                    ? "an SG rule naming an AWS-managed prefix list matches (" + outcome.addresses + ")"
+                                    : partial_assumption);
         then(f);
       }
       for (const auto& [set, sg] : outcome.conditional) {
@@ -388,6 +491,30 @@ struct Network::Impl {
       NodeId table_node = impl.node(ObjectKind::route_table, frame.at);
       const auto& table = s().route_tables[frame.at];
       for (const auto& note : compiled.notes) finding(ExplanationCode::UNKNOWN_DATA, table.origin.address, note);
+      if (symbolic() && mode == Mode::forward) {
+        for (const auto& [list, chosen] : compiled.symbolic_routes) {
+          if (list != service->prefix_list_id) continue;
+          // The list's route takes every address of the service, but a static route more
+          // specific than an entry wins over it (R1.10): with the entries unknown, packets
+          // under such a route may leave by it instead (R0.1).
+          PacketSet packets = frame.packets;
+          for (const auto& entry : compiled.routes.v4.entries()) {
+            if (entry.value.rank != 0 || entry.prefix.length() == 0 || entry.value.target.kind == model::RouteTargetKind::local)
+              continue;
+            auto taken = packets.with_destination_in(AddressSet::of(entry.prefix));
+            drop(frame, taken, table_node, ExplanationCode::MORE_SPECIFIC_ROUTE, entry.value.origin.address,
+                 "route " + entry.value.label + " may be more specific than an entry of " + list + " (R1.10); " +
+                     symbolic_note(),
+                 false);
+            packets = packets - taken;
+          }
+          if (packets.empty()) return;
+          Frame f = next(frame, frame.step, frame.at, frame.aux, packets);
+          f.trail = extend(frame, hop_at(table_node, chosen.origin.address, "route " + chosen.label), key);
+          to_target(f, chosen, compiled);
+          return;
+        }
+      }
       // IPv4 and IPv6 are separate tables: 0.0.0.0/0 never matches IPv6 (R1.8).
       for (auto family : detail::families) {
         auto destinations = frame.packets.destinations(family);
@@ -520,13 +647,48 @@ struct Network::Impl {
           push(std::move(f));
           return;
         }
-        case TK::vpc_endpoint: {
-          drop(frame, frame.packets, here, ExplanationCode::GATEWAY_ENDPOINT_SERVICE_ONLY, route.origin.address,
-               "a gateway/GWLB endpoint route: delivered to the AWS service or appliance, not modelled as a path");
-          return;
-        }
+        case TK::vpc_endpoint: return to_gateway_endpoint(frame, route, table);
         default: unknown("target kind " + std::string(model::to_string(target.kind)) + " is out of scope (R0.1)");
       }
+    }
+
+    // A gateway endpoint (R2.16): packets of the VPC's own ENIs (or its NAT gateways) go to
+    // its AWS service; packets that entered from a peering, TGW, VPN/DX or the internet
+    // never use it (R2.16, R7.10). A GWLB endpoint hands them to an appliance (not modelled).
+    void to_gateway_endpoint(Frame& frame, const detail::VpcRoute& route, const detail::CompiledRouteTable& table) {
+      NodeId here = frame.trail->hop.node;
+      auto endpoint_index = model::index(std::get<model::VpcEndpointId>(route.target.id));
+      const auto& endpoint = s().vpc_endpoints[endpoint_index];
+      auto svc = g().service_node(endpoint.prefix_list_id);
+      if (endpoint.type != model::VpcEndpointType::gateway || !svc) {
+        drop(frame, frame.packets, here, ExplanationCode::GATEWAY_ENDPOINT_SERVICE_ONLY, route.origin.address,
+             "a gateway load balancer endpoint route: handed to an appliance, not modelled as a path");
+        return;
+      }
+      if (endpoint.vpc.id != std::optional(table.vpc)) {
+        drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
+             endpoint.origin.aws_id + " is not an endpoint of this VPC", false);
+        return;
+      }
+      if (frame.arrival != Arrival::local) {
+        drop(frame, frame.packets, here, ExplanationCode::EDGE_TO_EDGE_NOT_SUPPORTED, endpoint.origin.address,
+             "traffic that entered the VPC over a peering, TGW, VPN/DX or the internet cannot use gateway endpoint " +
+                 endpoint.origin.aws_id + " (R2.16, R7.10)");
+        return;
+      }
+      const auto& name = g().node(*svc).name;
+      if (!is_destination(*svc)) {
+        drop(frame, frame.packets, here, ExplanationCode::GATEWAY_ENDPOINT_SERVICE_ONLY, endpoint.origin.address,
+             endpoint.origin.aws_id + " delivers these packets to " + name + ", not to the destination");
+        return;
+      }
+      NodeId endpoint_node = impl.node(ObjectKind::vpc_endpoint, endpoint_index);
+      finding(ExplanationCode::ENDPOINT_POLICY_NOT_EVALUATED, endpoint.origin.address,
+              "the policy of " + endpoint.origin.aws_id + " is not evaluated: an endpoint or bucket policy may still "
+              "deny the request (R5.8)");
+      Frame f = frame;
+      f.trail = extend(frame, hop_at(endpoint_node, endpoint.origin.address, "gateway endpoint to " + name));
+      deliver(f, f.packets, *svc, hop_at(*svc, endpoint.origin.address, "delivered to " + name));
     }
 
     std::optional<model::TransitGatewayAttachmentId> vpc_attachment(model::VpcId vpc, model::TransitGatewayId tgw) const {
@@ -872,7 +1034,28 @@ struct Network::Impl {
       auto public_part = detail::with_destination_in(frame.packets, public_addresses());
       drop(frame, frame.packets - public_part, internet, ExplanationCode::NOT_PUBLIC_DESTINATION, "",
            "the internet does not route private or reserved destinations");
+      if (service && mode == Mode::forward) {
+        // An AWS service's public endpoint, reached over the internet.
+        Frame f = frame;
+        f.trail = extend(frame, Hop{internet, "internet", "", "to the public endpoint of " + service->name});
+        deliver(f, public_part, service->node, hop_at(service->node, "", "delivered to " + service->name));
+        return;
+      }
       deliver(frame, public_part, internet, Hop{internet, "internet", "", "delivered"});
+    }
+
+    // Replies from an AWS service come back by the gateway endpoint the request took, into
+    // the endpoint's VPC: only the destination subnet's NACL applies (R3.10).
+    void service_in(Frame& frame, const Key& key) {
+      frame.trail = extend(frame, hop_at(service->node, "", "replies"), key);
+      if (!entry_endpoint) return;
+      const auto& endpoint = s().vpc_endpoints[*entry_endpoint];
+      if (!endpoint.vpc.id) return;
+      Frame f = next(frame, Step::local, model::index(*endpoint.vpc.id), 0, frame.packets);
+      f.trail = extend(frame, hop_at(impl.node(ObjectKind::vpc_endpoint, *entry_endpoint), endpoint.origin.address,
+                                     "gateway endpoint back into the VPC"));
+      f.arrival = Arrival::local;
+      push(std::move(f));
     }
 
     void internet_in(Frame& frame, const Key& key) {
@@ -1241,8 +1424,8 @@ struct Network::Impl {
 
   // ---- endpoints ---------------------------------------------------------------------
   struct Location {
-    enum class Kind : std::uint8_t { group, internet, external } kind = Kind::group;
-    std::uint32_t index = 0;
+    enum class Kind : std::uint8_t { group, internet, external, service } kind = Kind::group;
+    std::uint32_t index = 0;  // group, declared network or service (Impl::services)
     NodeId node{};
     DualAddressSet addresses;  // source / destination addresses of the location, both families
   };
@@ -1267,6 +1450,14 @@ struct Network::Impl {
         break;
       case Endpoint::Kind::internet:
         found.push_back({Location::Kind::internet, 0, graph.internet(), compiled.internet_addresses});
+        break;
+      case Endpoint::Kind::aws_service:
+        if (auto i = find_service(endpoint.name)) {
+          found.push_back({Location::Kind::service, *i, services[*i].node, services[*i].addresses});
+        } else {
+          // No gateway endpoint names the service: its public addresses, over the internet.
+          found.push_back({Location::Kind::internet, 0, graph.internet(), compiled.internet_addresses});
+        }
         break;
       case Endpoint::Kind::addresses: {
         auto wanted = DualAddressSet::of(endpoint.addresses);
@@ -1302,13 +1493,16 @@ struct Network::Impl {
         frame.step = Step::external_in;
         frame.at = source.index;
         break;
+      case Location::Kind::service: frame.step = Step::service_in; break;
     }
     return frame;
   }
 
   FlowResult trace(const Location& source, const PacketSet& packets, const std::set<std::uint32_t>& destinations, Mode mode,
-                   TranslationPtr undo, std::optional<NodeId> exit_gateway = std::nullopt) const {
-    Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway};
+                   TranslationPtr undo, std::optional<NodeId> exit_gateway = std::nullopt, const Service* service = nullptr,
+                   std::optional<std::uint32_t> entry_endpoint = std::nullopt) const {
+    Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway, service, entry_endpoint};
+    if (run.symbolic() && mode == Mode::forward) run.finding(ExplanationCode::UNKNOWN_DATA, "", run.symbolic_note());
     Frame frame = start_frame(source, packets);
     frame.undo = std::move(undo);
     if (source.kind == Location::Kind::group && !graph.groups()[source.index].ipv6_assumption.empty()) {
@@ -1329,8 +1523,13 @@ struct Network::Impl {
                   const std::vector<Endpoint>& destinations) const {
     std::set<std::uint32_t> destination_nodes;
     DualAddressSet destination_addresses;
+    std::vector<Location> service_destinations;  // each a run of its own
     for (const auto& endpoint : destinations) {
       for (const auto& location : locations(endpoint)) {
+        if (location.kind == Location::Kind::service) {
+          service_destinations.push_back(location);
+          continue;
+        }
         destination_nodes.insert(graph::index(location.node));
         destination_addresses = destination_addresses | location.addresses;
         // The IPv4 internet is also reached at its NAT64 names through a NAT gateway.
@@ -1342,8 +1541,14 @@ struct Network::Impl {
     FlowResult result;
     for (const auto& endpoint : sources) {
       for (const auto& location : locations(endpoint)) {
-        auto part = trace(location, detail::with_source_in(space, location.addresses), destination_nodes, Mode::forward, nullptr);
-        merge(result, std::move(part));
+        auto packets = detail::with_source_in(space, location.addresses);
+        if (!destinations.empty() && destination_nodes.empty()) packets = {};
+        merge(result, trace(location, packets, destination_nodes, Mode::forward, nullptr));
+        for (const auto& target : service_destinations) {
+          auto to_service = detail::with_destination_in(detail::with_source_in(header_space, location.addresses), target.addresses);
+          merge(result, trace(location, to_service, {graph::index(target.node)}, Mode::forward, nullptr, std::nullopt,
+                              &services[target.index]));
+        }
       }
     }
     return result;
@@ -1368,6 +1573,9 @@ struct Network::Impl {
       case graph::NodeKind::internet: return Location{Location::Kind::internet, 0, node, compiled.internet_addresses};
       case graph::NodeKind::external_network:
         return Location{Location::Kind::external, n.detail, node, DualAddressSet::of(graph.external_networks()[n.detail].cidrs)};
+      case graph::NodeKind::aws_service:
+        if (auto i = find_service_at(node)) return Location{Location::Kind::service, *i, node, services[*i].addresses};
+        return std::nullopt;
       default: return std::nullopt;
     }
   }
@@ -1397,6 +1605,21 @@ struct Network::Impl {
         exit_gateway = hop.node;
     }
     auto reply = part.packets.reversed(net::PortSet::range(1024, 65535));
+    if (from->kind == Location::Kind::service) {
+      // Back by the gateway endpoint the request took, else from the public endpoint over
+      // the internet.
+      const Service* service = &services[from->index];
+      std::optional<std::uint32_t> endpoint;
+      for (const auto& hop : part.path) {
+        const auto& n = graph.node(hop.node);
+        if (n.kind == graph::NodeKind::gateway_endpoint && n.object) endpoint = n.object->index;
+      }
+      if (!endpoint) {
+        Location internet{Location::Kind::internet, 0, graph.internet(), compiled.internet_addresses};
+        return trace(internet, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service);
+      }
+      return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service, endpoint);
+    }
     return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway);
   }
 
@@ -1434,7 +1657,8 @@ struct Network::Impl {
           if (!source.addresses.empty() && !target.addresses.empty()) no_common_family = failed = true;
           continue;
         }
-        auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr);
+        const Service* service = target.kind == Location::Kind::service ? &services[target.index] : nullptr;
+        auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr, std::nullopt, service);
         PacketSet proven, maybe;
         for (const auto& part : forward.delivered) {
           if (!part.certain) {

@@ -105,7 +105,7 @@ NaclOutcome evaluate_nacl(const model::NetworkAcl& acl, bool egress, const net::
 SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
                                    const std::vector<model::SecurityGroupId>& security_groups,
                                    model::RuleDirection direction, const net::PacketSet& packets,
-                                   std::optional<std::uint32_t> source_group) {
+                                   std::optional<std::uint32_t> source_group, std::string_view service_list) {
   const auto& snapshot = graph.snapshot();
   const bool egress = direction == model::RuleDirection::egress;
   SgOutcome outcome;
@@ -126,7 +126,13 @@ SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
         }
         case model::SecurityGroupPeerKind::prefix_list: {
           auto list = snapshot.find<model::ManagedPrefixList>(peer.prefix_list_id);
-          if (list && snapshot.get(*list).entries_known) {
+          if (!service_list.empty() && peer.prefix_list_id == service_list) {
+            auto matched = packets & (matching(egress, net::AddressSet::all(net::IpFamily::v4), rule.protocols, rule.ports) |
+                                      matching(egress, net::AddressSet::all(net::IpFamily::v6), rule.protocols, rule.ports));
+            if (matched.empty()) break;
+            outcome.allowed = outcome.allowed | matched;
+            outcome.rules = join(outcome.rules, rule_text(rule));
+          } else if (list && snapshot.get(*list).entries_known) {
             auto set = DualAddressSet::of(std::span<const net::Prefix>(snapshot.get(*list).entries));
             auto matched = (packets & matching(egress, set.v4, rule.protocols, rule.ports)) |
                            (packets & matching(egress, set.v6, rule.protocols, rule.ports));

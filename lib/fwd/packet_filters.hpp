@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "moat/graph/forwarding_graph.hpp"
@@ -58,9 +59,12 @@ struct SgOutcome {
 
 // source_group: the group that sent the packets when they are still the ENI's own
 // (untranslated, no middlebox): SG references match only its private addresses (R3.4).
+// service_list: the AWS-managed prefix list (entries not in state) whose service the
+// packets are addressed to, if any: a rule naming it matches them all (their addresses
+// stand for the list's, R1.11).
 SgOutcome evaluate_security_groups(const graph::ForwardingGraph& graph,
                                    const std::vector<model::SecurityGroupId>& security_groups,
                                    model::RuleDirection direction, const net::PacketSet& packets,
-                                   std::optional<std::uint32_t> source_group);
+                                   std::optional<std::uint32_t> source_group, std::string_view service_list = {});
 
 }  // namespace moat::fwd::detail

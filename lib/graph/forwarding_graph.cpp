@@ -113,7 +113,9 @@ struct ForwardingGraph::Impl {
   NodeId service(const std::string& prefix_list_id, const std::string& name) {
     auto it = services.find(prefix_list_id);
     if (it != services.end()) return it->second;
-    NodeId id = add_node(Node{NodeKind::aws_service, std::nullopt, 0, name.empty() ? prefix_list_id : name, {}});
+    model::Origin origin;
+    origin.aws_id = prefix_list_id;
+    NodeId id = add_node(Node{NodeKind::aws_service, std::nullopt, 0, name.empty() ? prefix_list_id : name, origin});
     services.emplace(prefix_list_id, id);
     return id;
   }
@@ -334,8 +336,9 @@ struct ForwardingGraph::Impl {
       for (const auto& route : s.route_tables[i].routes) {
         std::optional<NodeId> to = route_target_node(route.target);
         std::string label = route.destination.to_string() + " -> " + route.target.aws_id;
-        if (route.destination.is_prefix_list()) {
-          // AWS-managed lists become symbolic service nodes reachable through the route.
+        if (route.destination.is_prefix_list() && route.target.kind != model::RouteTargetKind::vpc_endpoint) {
+          // AWS-managed lists become symbolic service nodes reachable through the route
+          // (gateway endpoints link to their service below, known list or not).
           auto pl = s.find<model::ManagedPrefixList>(route.destination.prefix_list_id);
           if (!pl || !s.get(*pl).entries_known) {
             NodeId svc = service(route.destination.prefix_list_id, pl ? s.get(*pl).name : std::string{});
@@ -347,6 +350,16 @@ struct ForwardingGraph::Impl {
       for (const auto& edge : s.route_tables[i].edge_associations) {
         if (auto gw = route_target_node(edge.gateway)) add_edge(*gw, from, EdgeKind::association, "edge association", edge.origin);
       }
+    }
+    // A gateway endpoint delivers to its AWS service (S3, DynamoDB): one service node per
+    // prefix list, named after the service (R2.16).
+    for (std::uint32_t i = 0; i < s.vpc_endpoints.size(); ++i) {
+      const auto& endpoint = s.vpc_endpoints[i];
+      if (endpoint.type != model::VpcEndpointType::gateway || endpoint.prefix_list_id.empty()) continue;
+      auto pl = s.find<model::ManagedPrefixList>(endpoint.prefix_list_id);
+      std::string name = pl && !s.get(*pl).name.empty() ? s.get(*pl).name : endpoint.service_name;
+      NodeId svc = service(endpoint.prefix_list_id, name);
+      add_edge(*find({K::vpc_endpoint, i}), svc, EdgeKind::route, endpoint.prefix_list_id + " -> " + name, endpoint.origin);
     }
     for (std::uint32_t i = 0; i < s.internet_gateways.size(); ++i) {
       add_edge(*find({K::internet_gateway, i}), internet, EdgeKind::attachment, "internet", s.internet_gateways[i].origin);

@@ -37,7 +37,7 @@ std::string to_sarif(const intent::CheckReport& report) {
     if (r.holds) continue;
     bool any = false;
     for (const auto& e : r.explanations) {
-      if (e.code == "DNS_ANSWER" || e.code == "ASSUMPTION" || e.code == "GATEWAY_ENDPOINT") continue;
+      if (e.code == "DNS_ANSWER" || e.code == "ASSUMPTION" || e.code == "ENDPOINT_POLICY_NOT_EVALUATED") continue;
       rules.emplace(e.code, e.message);
       results.push_back(result(e.code, "error", "intent " + r.intent.name + " (" + detail::describe(r.intent) + "): " + e.message,
                                e.resource, report.scenario));

@@ -334,7 +334,7 @@ class Builder {
         std::string region = service_region(node.name);
         out.cluster = region_cluster(region.empty() ? default_region_ : region);
         out.role = NodeRole::aws_service;
-        out.label = "AWS service\n" + node.name;
+        out.label = service_label(node.name, node.origin.aws_id);
         break;
       }
     }
@@ -545,8 +545,18 @@ class Builder {
     topology_.diagram.nodes.push_back(std::move(node));
   }
 
-  // The AWS service behind a gateway endpoint. The graph holds a service node only when the
-  // prefix list's addresses are unknown; when the state lists them, draw the service too.
+  // "AWS service\n<name>" and the prefix list's ranges when state holds them, three to a line.
+  std::string service_label(const std::string& name, const std::string& prefix_list_id) const {
+    std::string label = "AWS service\n" + name;
+    if (auto list = snapshot_.find<model::ManagedPrefixList>(prefix_list_id)) {
+      const auto& entries = snapshot_.get(*list).entries;
+      for (std::size_t i = 0; i < entries.size(); ++i) label += (i % 3 == 0 ? "\n" : ", ") + entries[i].to_string();
+    }
+    return label;
+  }
+
+  // The AWS service behind a gateway endpoint, for a gateway endpoint without a service
+  // node in the graph (one without a prefix list id names at least its service).
   void add_gateway_endpoint_service(NodeId id) {
     const auto& node = graph_.node(id);
     for (const auto& e : graph_.out_edges(id)) {
@@ -556,14 +566,8 @@ class Builder {
     std::string name = endpoint.service_name.empty() ? endpoint.prefix_list_id : endpoint.service_name;
     if (name.empty()) return;
     std::string region = service_region(name);
-    std::string label = "AWS service\n" + name;
-    if (auto list = snapshot_.find<model::ManagedPrefixList>(endpoint.prefix_list_id)) {
-      // The service's ranges, three to a line.
-      const auto& entries = snapshot_.get(*list).entries;
-      for (std::size_t i = 0; i < entries.size(); ++i) label += (i % 3 == 0 ? "\n" : ", ") + entries[i].to_string();
-    }
-    add_extra_node({"service:" + name, region_cluster(region.empty() ? default_region_ : region), NodeRole::aws_service, label,
-                    "", endpoint.prefix_list_id, Emphasis::normal});
+    add_extra_node({"service:" + name, region_cluster(region.empty() ? default_region_ : region), NodeRole::aws_service,
+                    service_label(name, endpoint.prefix_list_id), "", endpoint.prefix_list_id, Emphasis::normal});
     edge(keys_[graph::index(id)], "service:" + name, EdgeRole::route, endpoint.prefix_list_id);
   }
 

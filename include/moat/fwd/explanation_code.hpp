@@ -42,6 +42,7 @@ namespace moat::fwd {
   X(NOT_PUBLIC_DESTINATION, "the internet does not deliver to private or reserved addresses")          \
   X(PRIVATE_NAT_NO_INTERNET, "a private NAT gateway has no public address: the IGW drops its traffic") \
   X(GATEWAY_ENDPOINT_SERVICE_ONLY, "a gateway endpoint delivers only to its AWS service")              \
+  X(ENDPOINT_POLICY_NOT_EVALUATED, "the endpoint policy on the path is not evaluated: it may still deny (R5.8)") \
   X(APPLIANCE_SOURCE_DEST_CHECK, "the target interface keeps source/destination check on")             \
   X(ROUTING_LOOP, "the packets come back to a point they already passed on this path")                \
   X(UNKNOWN_TARGET, "the target is not in the loaded state or is out of scope (R0.1)")                 \

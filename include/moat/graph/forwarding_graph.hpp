@@ -56,8 +56,9 @@ class ForwardingGraph {
   std::span<const ExternalNetwork> external_networks() const;
   NodeId external_node(std::uint32_t network) const;
   std::optional<std::uint32_t> find_external(std::string_view name) const;
-  // The symbolic AWS service behind an AWS-managed prefix list ("pl-…"), if any route
-  // or rule mentions it.
+  // The AWS service behind a prefix list ("pl-…"): the service of a gateway endpoint
+  // (S3, DynamoDB; its list known or not), or the symbolic service behind an AWS-managed
+  // list a route mentions. The node's origin.aws_id is the list's id.
   std::optional<NodeId> service_node(std::string_view prefix_list_id) const;
 
  private:

@@ -16,7 +16,7 @@ struct Node {
   NodeKind kind = NodeKind::internet;
   std::optional<model::ObjectRef> object;  // the model object, when there is one
   // interface_group: index into ForwardingGraph::groups(); external_network: index into
-  // the declared networks; aws_service: index into ForwardingGraph::services().
+  // the declared networks; aws_service: 0 (origin.aws_id names the prefix list).
   std::uint32_t detail = 0;
   std::string name;      // AWS id or a readable label ("internet", "onprem")
   model::Origin origin;  // empty for the internet and declared networks
