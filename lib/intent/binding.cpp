@@ -142,6 +142,7 @@ std::string describe(const Environment& environment, const fwd::Endpoint& endpoi
     case fwd::Endpoint::Kind::external_network: return endpoint.name;
     case fwd::Endpoint::Kind::internet: return "internet";
     case fwd::Endpoint::Kind::addresses: return endpoint.addresses.to_string();
+    case fwd::Endpoint::Kind::aws_service: return endpoint.name;
   }
   return "?";
 }

@@ -35,38 +35,6 @@ void evaluate_flow(const Environment& environment, const Intent& intent, Evaluat
   else evaluation.add(network.reachable(from, to, intent.protocols, intent.ports));
 }
 
-// S3 through a gateway endpoint: every subnet of the source routes to an S3 gateway
-// endpoint of its VPC. True when that settles the flow (explanations added).
-bool s3_through_gateway_endpoint(const Environment& environment, const fwd::Endpoint& source, Evaluation& evaluation) {
-  const auto& snapshot = environment.snapshot();
-  const auto& graph = environment.network().graph();
-  auto groups = detail::groups_of(environment, source);
-  if (groups.empty()) return false;
-  std::vector<Explanation> notes;
-  for (auto g : groups) {
-    const auto& group = graph.groups()[g];
-    auto table = snapshot.effective_route_table(group.subnet);
-    if (!table) return false;
-    const model::VpcEndpoint* found = nullptr;
-    for (const auto& endpoint : snapshot.vpc_endpoints) {
-      if (endpoint.type != model::VpcEndpointType::gateway || !endpoint.service_name.ends_with(".s3")) continue;
-      if (endpoint.vpc.id != std::optional(group.vpc)) continue;
-      bool routed = std::any_of(endpoint.route_tables.begin(), endpoint.route_tables.end(),
-                                [&](const auto& rt) { return rt.id == table; });
-      if (routed) found = &endpoint;
-    }
-    if (!found) return false;
-    notes.push_back({"GATEWAY_ENDPOINT", found->origin.address,
-                     group.name + " reaches S3 through the gateway endpoint's " + found->prefix_list_id + " route in " +
-                         snapshot.get(*table).origin.address});
-  }
-  for (auto& note : notes) evaluation.note(std::move(note));
-  evaluation.note({"ASSUMPTION", "",
-                   "assumption (R0.1): security group egress and NACLs toward the S3 prefix list are taken to allow the "
-                   "flow; the endpoint policy is not evaluated (R5.8)"});
-  return true;
-}
-
 void evaluate_resolved(const Environment& environment, const Intent& intent, Evaluation& evaluation,
                        const fwd::Endpoint& source, const std::string& name) {
   std::string source_name = detail::describe(environment, source);
@@ -154,12 +122,10 @@ IntentResult evaluate(const Environment& environment, const Intent& intent, std:
         break;
       case SelectorKind::service: {
         const auto& service = bound.to.value;
-        for (const auto& source : bound.from) {
-          if (service == "s3" && intent.expect != Expectation::unreachable &&
-              s3_through_gateway_endpoint(environment, source, evaluation))
-            continue;
+        // The service's name resolves from each source; public answers go to the service
+        // itself, which the engine reaches by its gateway endpoint or the internet (R2.15).
+        for (const auto& source : bound.from)
           evaluate_resolved(environment, intent, evaluation, source, detail::service_dns_name(environment, service));
-        }
         break;
       }
       default: evaluate_flow(environment, intent, evaluation, bound.from, bound.to_endpoints);

@@ -37,7 +37,15 @@ std::optional<std::vector<fwd::Endpoint>> answer_endpoints(const Environment& en
         }
         break;
       }
-      case dns::AnswerKind::public_service:
+      case dns::AnswerKind::public_service: {
+        // The service's public addresses: the forwarding engine takes them to the service's
+        // gateway endpoint where a route leads there (S3, DynamoDB, R2.15), else over the
+        // internet.
+        fwd::Endpoint e = fwd::Endpoint::aws_service(answer.subject);
+        if (std::none_of(out.begin(), out.end(), [&](const fwd::Endpoint& o) { return o.kind == e.kind && o.name == e.name; }))
+          out.push_back(std::move(e));
+        break;
+      }
       case dns::AnswerKind::internet:
         if (std::none_of(out.begin(), out.end(), [](const fwd::Endpoint& o) { return o.kind == fwd::Endpoint::Kind::internet; }))
           out.push_back(fwd::Endpoint::internet());

@@ -16,7 +16,9 @@ namespace moat::intent::detail {
 std::string service_dns_name(const Environment& environment, const std::string& service);
 
 // Destination endpoints for the answers of a resolution: the LB / endpoint owning a
-// subnet address, a concrete address, the internet for public answers. nullopt when an
+// subnet address, a concrete address, the AWS service for its public addresses (its
+// gateway endpoint or the internet, as the routes decide), the internet for other public
+// answers. nullopt when an
 // answer leaves the model in a way no endpoint stands for.
 std::optional<std::vector<fwd::Endpoint>> answer_endpoints(const Environment& environment, const dns::Resolution& resolution);
 

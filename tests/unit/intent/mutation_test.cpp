@@ -467,7 +467,11 @@ const std::vector<Mutation>& mutations() {
         {"closed/ecs:aws_ecs_service.app->logs", "module.network.aws_vpc.main"}}},
       {"task-sg-egress-narrowed",
        [](States& s) { attributes(s.app, "aws_security_group.app")["egress"] = {sg_rule("tcp", 443, 443, {"10.1.1.0/24"})}; },
-       {{"tasks-pull-images", "aws_security_group.app"}, {"closed/ecs:aws_ecs_service.app->ssm", "aws_security_group.app"}}},
+       // S3 too: 10.1.1.0/24 holds no address of the S3 prefix list (the gateway endpoint
+       // path starts at the task SG's egress, R2.16).
+       {{"tasks-pull-images", "aws_security_group.app"},
+        {"closed/ecs:aws_ecs_service.app->ssm", "aws_security_group.app"},
+        {"closed/ecs:aws_ecs_service.app->s3", "aws_security_group.app"}}},
   };
   return all;
 }
