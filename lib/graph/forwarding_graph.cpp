@@ -180,6 +180,28 @@ struct ForwardingGraph::Impl {
                       " assigns IPv6 on creation: it may have one"};
   }
 
+  // The addresses of an interface endpoint's ENI in a subnet, as the DNS answers name them:
+  // the ENI's own when state holds it, else the endpoint's subnet_configuration (provider
+  // v5); empty when state holds neither, and the group then ranges over the subnet's CIDR
+  // (addresses_known false, drawn without addresses).
+  std::vector<net::IpAddress> endpoint_addresses(const model::VpcEndpoint& endpoint, model::SubnetId subnet) const {
+    std::vector<net::IpAddress> known;
+    for (const auto& ref : endpoint.network_interfaces) {
+      if (!ref.id) continue;
+      const auto& eni = snapshot->get(*ref.id);
+      if (eni.subnet.id != subnet) continue;
+      known.insert(known.end(), eni.private_ips.begin(), eni.private_ips.end());
+      known.insert(known.end(), eni.ipv6_addresses.begin(), eni.ipv6_addresses.end());
+    }
+    if (!known.empty()) return known;
+    for (const auto& address : endpoint.subnet_addresses) {
+      if (address.subnet.id != subnet) continue;
+      if (address.ipv4) known.push_back(*address.ipv4);
+      if (address.ipv6) known.push_back(*address.ipv6);
+    }
+    return known;
+  }
+
   static std::vector<model::SecurityGroupId> resolved(const std::vector<model::Ref<model::SecurityGroupId>>& refs) {
     std::vector<model::SecurityGroupId> ids;
     for (const auto& ref : refs) {
@@ -230,12 +252,9 @@ struct ForwardingGraph::Impl {
       }
       for (const auto& subnet : endpoint.subnets) {
         if (!subnet.id) continue;
-        std::vector<net::IpAddress> known;
-        for (const auto& address : endpoint.subnet_addresses) {
-          if (address.subnet.id == subnet.id && address.ipv6) known.push_back(*address.ipv6);
-        }
-        add_group(make_group(InterfaceRole::interface_endpoint, {model::ObjectKind::vpc_endpoint, i}, *subnet.id, known,
-                             false, resolved(endpoint.security_groups), {endpoint.ipv6, {}}));
+        add_group(make_group(InterfaceRole::interface_endpoint, {model::ObjectKind::vpc_endpoint, i}, *subnet.id,
+                             endpoint_addresses(endpoint, *subnet.id), false, resolved(endpoint.security_groups),
+                             {endpoint.ipv6, {}}));
       }
     }
     for (std::uint32_t i = 0; i < s.resolver_endpoints.size(); ++i) {

@@ -2,7 +2,9 @@
 // InterfaceGroup: the ENIs of one owner in one subnet, treated as one forwarding point —
 // an ECS service's tasks, a load balancer's nodes, an interface endpoint's ENIs, a
 // resolver endpoint address, an instance, a standalone ENI, a NAT gateway.
-// When state lacks the addresses the group ranges over its subnet's CIDR ("some address
+// Addresses come from state where it has them (an interface endpoint's ENIs, else its
+// subnet_configuration; an instance's or ENI's private IPs; a NAT gateway's; LB subnet
+// mappings). When state lacks them the group ranges over its subnet's CIDR ("some address
 // of its subnet") and addresses_known is false. The same holds per family: a group with
 // IPv6 (listed addresses, or an owner that takes them from a dual-stack subnet) ranges
 // over the subnet's IPv6 CIDR when state lacks them; a group without IPv6 has none.
