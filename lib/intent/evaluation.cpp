@@ -54,7 +54,9 @@ void Evaluation::add(const fwd::Verdict& verdict) {
     if (finding.code == fwd::ExplanationCode::LATENT_INTERNET_EXPOSURE) {
       if (std::find(warnings_.begin(), warnings_.end(), e) == warnings_.end()) warnings_.push_back(e);
     } else {
-      e.message = "assumption (R0.1): " + e.message;
+      // An unevaluated policy is outside network scope (R5.8), not missing data (R0.1).
+      bool policy = finding.code == fwd::ExplanationCode::ENDPOINT_POLICY_NOT_EVALUATED;
+      e.message = (policy ? "assumption: " : "assumption (R0.1): ") + e.message;
       explain(std::move(e));
     }
   }
