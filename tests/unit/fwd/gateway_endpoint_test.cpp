@@ -1,7 +1,8 @@
 // Gateway endpoints in the engine when the prefix list's entries are not in state (R1.11):
 // the endpoint's route takes the service's packets, a more specific static route may take
-// some (R1.10), and without the route the service's public endpoint is reached over NAT
-// and IGW. (tests/unit/intent/gateway_endpoint_test.cpp covers check/trace on a fixture.)
+// some (R1.10), without the route the service's public endpoint is reached over NAT and
+// IGW, and a peered VPC never gets to the endpoint. (tests/unit/intent/
+// gateway_endpoint_test.cpp covers check/trace on a fixture, and on-prem over a TGW.)
 #include <catch2/catch.hpp>
 
 #include "fwd_test_support.hpp"
@@ -18,11 +19,12 @@ const std::string s3 = "com.amazonaws.eu-west-1.s3";
 // gateway endpoint of the VPC whose prefix list state does not hold.
 struct S3Vpc {
   SnapshotBuilder b;
+  model::VpcId vpc{};
   model::RouteTableId app_table{};
   model::EcsServiceId api{};
   model::VpcEndpointId endpoint{};
   S3Vpc() {
-    auto vpc = b.vpc("main", "10.0.0.0/16");
+    vpc = b.vpc("main", "10.0.0.0/16");
     auto pub = b.subnet(vpc, "public", "10.0.0.0/24");
     auto app = b.subnet(vpc, "app", "10.0.1.0/24");
     auto pub_table = b.route_table(vpc, "public");
@@ -94,6 +96,30 @@ TEST_CASE("the endpoint's route takes a symbolic list's packets; a more specific
   REQUIRE(drop != nullptr);
   CHECK_FALSE(drop->certain);
   CHECK(drop->address == "aws_route.app_52");
+}
+
+TEST_CASE("a peered VPC's packets to the service never use the VPC's gateway endpoint", "[fwd]") {
+  S3Vpc s;
+  s.endpoint_route();
+  auto peer = s.b.vpc("peer", "10.9.0.0/16");
+  auto subnet = s.b.subnet(peer, "peer", "10.9.1.0/24");
+  auto table = s.b.route_table(peer, "peer");
+  s.b.associate(subnet, table);
+  auto pcx = s.b.peering(peer, s.vpc, "main_peer");
+  s.b.route(table, "0.0.0.0/0", "pcx-main_peer", pcx, "peer_default");
+  auto client = s.b.instance("client", subnet, "10.9.1.10", {s.b.open_sg(peer, "client")});
+  Network network(s.b.snapshot);
+  Endpoint from = Endpoint::of({model::ObjectKind::instance, model::index(client)});
+  auto result = network.flow({from}, net::PacketSet::all(net::IpFamily::v4), {Endpoint::aws_service(s3)});
+  CHECK(result.delivered.empty());
+  // Peering delivers only to the peer VPC's own addresses (R8.8): the packets never get to
+  // a route table of the VPC, let alone its endpoint (R2.16, R7.10).
+  const auto* drop = find_drop(result.dropped, ExplanationCode::PCX_REQUIRES_ADDRESS_IN_VPC_CIDR);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_vpc_peering_connection.main_peer");
+  CHECK(network.isolated({from}, {Endpoint::aws_service(s3)}).holds());
+  // The VPC's own tasks do use it.
+  CHECK(network.reachable({s.tasks()}, {Endpoint::aws_service(s3)}, tcp(), net::PortSet::of(443)).holds());
 }
 
 }  // namespace moat::fwd::test
