@@ -661,8 +661,14 @@ struct Network::Impl {
       const auto& endpoint = s().vpc_endpoints[endpoint_index];
       auto svc = g().service_node(endpoint.prefix_list_id);
       if (endpoint.type != model::VpcEndpointType::gateway || !svc) {
-        drop(frame, frame.packets, here, ExplanationCode::GATEWAY_ENDPOINT_SERVICE_ONLY, route.origin.address,
-             "a gateway load balancer endpoint route: handed to an appliance, not modelled as a path");
+        // A Gateway Load Balancer endpoint hands the packets to appliances moat does not
+        // model: they may forward them anywhere (the internet included), so this is not
+        // a proof of isolation (R0.1) — an uncertain drop.
+        drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
+             "route to " + endpoint.origin.aws_id + " (" + endpoint.origin.address +
+                 "): a gateway load balancer endpoint hands the packets to appliances moat does not model; "
+                 "they may go anywhere (R0.1)",
+             false);
         return;
       }
       if (endpoint.vpc.id != std::optional(table.vpc)) {

@@ -3,6 +3,8 @@
 // some (R1.10), without the route the service's public endpoint is reached over NAT and
 // IGW, and a peered VPC never gets to the endpoint. (tests/unit/intent/
 // gateway_endpoint_test.cpp covers check/trace on a fixture, and on-prem over a TGW.)
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "fwd_test_support.hpp"
@@ -120,6 +122,30 @@ TEST_CASE("a peered VPC's packets to the service never use the VPC's gateway end
   CHECK(network.isolated({from}, {Endpoint::aws_service(s3)}).holds());
   // The VPC's own tasks do use it.
   CHECK(network.reachable({s.tasks()}, {Endpoint::aws_service(s3)}, tcp(), net::PortSet::of(443)).holds());
+}
+
+TEST_CASE("a route to a gateway load balancer endpoint is no proof of isolation from the internet", "[fwd]") {
+  S3Vpc s;
+  // The app table's default route goes to an inspection appliance's GWLB endpoint instead
+  // of the NAT gateway: the appliances (not in the model) may send the packets anywhere.
+  auto& routes = s.b.snapshot.get(s.app_table).routes;
+  routes.erase(std::remove_if(routes.begin(), routes.end(),
+                              [](const model::Route& r) { return r.origin.address == "aws_route.app_default"; }),
+               routes.end());
+  model::VpcEndpoint inspection;
+  inspection.origin = SnapshotBuilder::origin("aws_vpc_endpoint", "inspection", "vpce-gwlb");
+  inspection.vpc = s.b.ref(s.vpc);
+  inspection.type = model::VpcEndpointType::gateway_load_balancer;
+  inspection.service_name = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123";
+  auto gwlb = s.b.snapshot.add(std::move(inspection));
+  s.b.route(s.app_table, "0.0.0.0/0", "vpce-gwlb", gwlb, "app_inspection");
+  Network network(s.b.snapshot);
+  auto verdict = network.isolated({s.tasks()}, {Endpoint::internet()});
+  CHECK(verdict.status == VerdictStatus::unknown);
+  const auto* drop = find_drop(verdict.blockers, ExplanationCode::UNKNOWN_TARGET);
+  REQUIRE(drop != nullptr);
+  CHECK_FALSE(drop->certain);
+  CHECK(drop->address == "aws_route.app_inspection");
 }
 
 }  // namespace moat::fwd::test
