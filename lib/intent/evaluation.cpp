@@ -134,14 +134,29 @@ void Evaluation::resolved(const dns::Resolution& resolution, const std::string& 
   for (const auto& step : resolution.steps) {
     if (step.code) note({std::string(dns::to_string(*step.code)), step.decided_by.address, step.detail});
   }
-  for (const auto& assumption : resolution.assumptions) note({"ASSUMPTION", "", "assumption (R0.1): " + assumption});
+  // A "must reach" rests on the answer: what the resolution had to assume is not proven
+  // (R0.1 under-approximates), so the intent is unknown, not holding. For "must not
+  // reach" the answers are already the over-approximation; the assumptions are notes.
+  const bool reach = result_.intent.expect != Expectation::unreachable;
+  for (const auto& assumption : resolution.assumptions) {
+    Explanation e{"ASSUMPTION", "", "assumption (R0.1): " + assumption};
+    if (reach) unknown(std::move(e));
+    else note(std::move(e));
+  }
   for (const auto& flow : resolution.required_flows) {
     if (flow.status == dns::FlowStatus::fails) {
-      fail({"RESOLVER_UNREACHABLE", flow.decided_by.address, "required flow fails: " + flow.to_string()});
+      // The resolution answered, so another target of the same forwarder or rule took the
+      // query: this one is a broken alternative (a lost failover), not a blocker.
+      Explanation e{"RESOLVER_UNREACHABLE", flow.decided_by.address,
+                    "required flow fails, another target answers: " + flow.to_string()};
+      if (std::find(warnings_.begin(), warnings_.end(), e) == warnings_.end()) warnings_.push_back(e);
+      note(std::move(e));
       explain_failing_flow(flow);
     } else if (flow.status != dns::FlowStatus::works) {
-      note({"ASSUMPTION", flow.decided_by.address,
-            "required flow " + std::string(dns::to_string(flow.status)) + " (R0.1): " + flow.to_string()});
+      Explanation e{"ASSUMPTION", flow.decided_by.address,
+                    "required flow " + std::string(dns::to_string(flow.status)) + " (R0.1): " + flow.to_string()};
+      if (reach) unknown(std::move(e));
+      else note(std::move(e));
     }
   }
 }

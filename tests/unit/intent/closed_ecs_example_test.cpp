@@ -201,6 +201,28 @@ TEST_CASE("a declared intent named like a derived closed/ intent is an error", "
   CHECK_THROWS_WITH(check_scenario(scenario, {{}, "open", {}}), Catch::Contains("unknown profile \"open\""));
 }
 
+TEST_CASE("a forwarder target that cannot be reached is a lost failover, not a blocker, when another answers",
+          "[intent]") {
+  // 10.1.1.10 is an inbound endpoint address; 10.1.3.99 answers nothing on-prem can reach.
+  auto report = check_scenario(scenario::parse_scenario(R"({"states": ["network.tfstate", "app.tfstate"],
+      "region": "ap-northeast-1",
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"dx_gateway": "module.network.aws_dx_gateway.example"}],
+                              "dns_forwarders": [{"domain": "example.com", "to": ["10.1.1.10", "10.1.3.99"]}]}},
+      "intents": [{"name": "ssh-closed", "from": "onprem", "to": "dns:app.example.com", "protocol": "tcp", "port": 22,
+                   "expect": "unreachable"},
+                  {"name": "https-open", "from": "onprem", "to": "dns:app.example.com", "protocol": "tcp", "port": 443}]})",
+                                                        "test.json", example + "after"));
+  for (const auto& r : report.intents) {
+    INFO(dump(r));
+    CHECK(r.holds);
+    CHECK(std::any_of(r.explanations.begin(), r.explanations.end(), [](const Explanation& e) {
+      return e.code == "RESOLVER_UNREACHABLE" && e.message.find("10.1.3.99") != std::string::npos;
+    }));
+  }
+  CHECK(std::any_of(report.warnings.begin(), report.warnings.end(),
+                    [](const Explanation& e) { return e.code == "RESOLVER_UNREACHABLE"; }));
+}
+
 TEST_CASE("a network's gateway may be named by Terraform address, AWS id or name", "[intent]") {
   for (const char* dx : {"module.network.aws_dx_gateway.example", "fedb6567-1341-493c-afd2-9c7210e1cd3c", "tf-dxg-example"}) {
     INFO(dx);

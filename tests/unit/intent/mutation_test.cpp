@@ -651,6 +651,21 @@ TEST_CASE("mutation: enable_dns_hostnames off is caught naming the VPC", "[inten
   check_caught("vpc-dns-hostnames-off");
 }
 
+TEST_CASE("with enable_dns_hostnames off a private zone's answer is an assumption: on-prem reaching the app is unknown",
+          "[intent][mutation]") {
+  States states;
+  attributes(states.network, "module.network.aws_vpc.main")["enable_dns_hostnames"] = false;
+  auto report = MutatedExample("hostnames-off-phz").check(states);
+  const auto* app = find(report, "onprem-reaches-app");
+  REQUIRE(app != nullptr);
+  INFO(dump(*app));
+  CHECK(app->status == "unknown");  // R6.3 documents the zone as needing it; R0.1 under-approximates
+  CHECK_FALSE(app->holds);
+  CHECK(std::any_of(app->explanations.begin(), app->explanations.end(), [](const Explanation& e) {
+    return e.code == "ASSUMPTION" && e.message.find("enable_dns_hostnames") != std::string::npos;
+  }));
+}
+
 TEST_CASE("mutation: task SG egress narrowed to one subnet is caught naming the task SG", "[intent][mutation]") {
   check_caught("task-sg-egress-narrowed");
 }
