@@ -46,13 +46,21 @@ class MermaidIds {
 };
 
 // Text for inside a Mermaid double-quoted label: entity codes for the characters Mermaid
-// would read as syntax or markup, "<br/>" for line breaks.
+// would read as syntax or markup, "<br/>" for line breaks. Mermaid reads its input before
+// parsing it, so two characters that are plain inside a quoted string still get codes:
+// "%" (a "%%{...}%%" anywhere in the text is taken as a directive and cut out of the label)
+// and ":" (on a line with "style" or "classDef" before a ":" that runs into an entity code,
+// Mermaid drops the line's last ";", so "aws_vpc.style[\"a:b\"]" would show "#quot").
+// An empty label is a space: Mermaid rejects [""] but draws [" "] as an empty box.
 std::string label_text(std::string_view text) {
+  if (text.empty()) return " ";
   std::string out;
   for (char c : text) {
     switch (c) {
       case '"': out += "#quot;"; break;
       case '#': out += "#35;"; break;
+      case '%': out += "#37;"; break;
+      case ':': out += "#58;"; break;
       case '<': out += "#lt;"; break;
       case '>': out += "#gt;"; break;
       case '&': out += "#amp;"; break;

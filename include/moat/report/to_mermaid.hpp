@@ -1,7 +1,8 @@
 #pragma once
 // to_mermaid: a Diagram as a Mermaid flowchart (for Markdown that renders Mermaid) —
 // clusters as nested subgraphs, labels quoted with Mermaid's entity codes for quotes, "#",
-// "<", ">", "&", "|" and backticks, ids made of letters, digits and "_" (collisions numbered),
+// "<", ">", "&", "|", backticks, "%" and ":" (an empty label is a space), ids made of letters,
+// digits and "_" behind an "n_"/"c_" prefix, so never a keyword such as "end" (collisions numbered),
 // styles as classDef/class, style and linkStyle lines. Deterministic, like to_dot.
 
 #include <string>

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include <string>
 
 #include "moat/report/diagram.hpp"
@@ -59,9 +60,34 @@ TEST_CASE("Mermaid labels use entity codes and ids are letters, digits and under
   CHECK(mermaid.find("n_a_b[\"dash\"]") != std::string::npos);
   CHECK(mermaid.find("n_a_b_2[\"dot\"]") != std::string::npos);
   CHECK(mermaid.find("n_a_b_2 <--> n_a_b\n") != std::string::npos);  // the edge a.b -> a-b
-  CHECK(mermaid.find("n_subnet_module_x_aws_subnet_private_1a ==>|\"0.0.0.0/0<br/>::/0\"| n_end") != std::string::npos);
+  CHECK(mermaid.find("n_subnet_module_x_aws_subnet_private_1a ==>|\"0.0.0.0/0<br/>#58;#58;/0\"| n_end") != std::string::npos);
   CHECK(mermaid.find("linkStyle 1 stroke:#1A7F37,stroke-width:3px") != std::string::npos);
   CHECK(mermaid.find("end\n  end\n") != std::string::npos);  // both subgraphs closed
+}
+
+// What a real Mermaid (11.x, mermaid.parse in Node) got wrong before these codes: it reads
+// "%%{...}%%" anywhere as a directive and cuts it out of the label, drops the last ";" of a
+// line holding "style" and a ":" that runs into an entity code, and rejects an empty [""].
+TEST_CASE("Mermaid labels code % and : and an empty label is a space, so Mermaid keeps them as written", "[report]") {
+  Diagram d;
+  d.clusters.push_back({"vpc:aws_vpc.style[\"a:b\"]", "", ClusterRole::vpc, "VPC aws_vpc.style[\"a:b\"]"});
+  d.clusters.push_back({"az:blank", "vpc:aws_vpc.style[\"a:b\"]", ClusterRole::availability_zone, ""});
+  d.nodes.push_back({"subnet:directive", "az:blank", NodeRole::subnet, "x %%{init: {}}%% y", "", "", Emphasis::normal});
+  d.nodes.push_back({"subnet:blank", "az:blank", NodeRole::subnet, "", "", "", Emphasis::normal});
+  d.edges.push_back({"subnet:directive", "subnet:blank", EdgeRole::route, "2001:db8::/56 100%", false, Emphasis::normal});
+  auto mermaid = to_mermaid(d);
+  CHECK(mermaid.find("\n  subgraph c_vpc_aws_vpc_style_a_b[\"VPC aws_vpc.style[#quot;a#58;b#quot;]\"]\n") != std::string::npos);
+  CHECK(mermaid.find("\n    subgraph c_az_blank[\" \"]\n") != std::string::npos);
+  CHECK(mermaid.find("\n      n_subnet_directive[\"x #37;#37;{init#58; {}}#37;#37; y\"]\n") != std::string::npos);
+  CHECK(mermaid.find("\n      n_subnet_blank[\" \"]\n") != std::string::npos);
+  CHECK(mermaid.find("\n  n_subnet_directive -->|\"2001#58;db8#58;#58;/56 100#37;\"| n_subnet_blank\n") != std::string::npos);
+  // No raw "%" or ":" is left outside the style lines (whose values Mermaid reads as CSS).
+  std::istringstream lines(mermaid);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("  style ") || line.starts_with("  linkStyle ") || line.starts_with("  classDef ")) continue;
+    INFO(line);
+    CHECK(line.find_first_of("%:") == std::string::npos);
+  }
 }
 
 TEST_CASE("the diagram JSON lists clusters, nodes and edges with their roles and emphases", "[report]") {
