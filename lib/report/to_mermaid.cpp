@@ -1,3 +1,7 @@
+// Mermaid flowchart writer. Validated against Mermaid 11.17.2 and 10.9.8 (npm "mermaid" under
+// Node 20 with jsdom, outside the build; npm is no dependency): every picture of the examples,
+// the golden files and fixtures with hostile Terraform addresses passes mermaid.parse, and the
+// parsed nodes, subgraphs and edges read back equal to the Diagram's JSON. See docs/mermaid.md.
 #include "moat/report/to_mermaid.hpp"
 
 #include <cstdio>
