@@ -118,6 +118,14 @@ struct Environment::Impl {
       external.name = declared.name;
       external.prefixes = declared.cidrs;
       for (const auto& forwarder : declared.dns_forwarders) external.forwarders.push_back(bind_forwarder(s, forwarder));
+      external.dns_servers = declared.dns_servers;
+      external.zones = declared.dns_zones;
+      for (const auto& record : declared.dns_records) {
+        auto type = record.type == "AAAA"    ? model::RecordType::aaaa
+                    : record.type == "CNAME" ? model::RecordType::cname
+                                             : model::RecordType::a;
+        external.records.push_back(dns::ExternalRecord{record.name, type, record.values});
+      }
       dns.external_networks.push_back(std::move(external));
     }
     dns.flow_oracle = &oracle;

@@ -22,7 +22,8 @@ using nlohmann::json;
 
 // Every key the format knows, per object.
 const std::set<std::string> top_keys{"states", "region", "networks", "profile", "intents"};
-const std::set<std::string> network_keys{"cidrs", "via", "dns_forwarders"};
+const std::set<std::string> network_keys{"cidrs", "via", "dns_forwarders", "dns_servers", "dns_zones", "dns_records"};
+const std::set<std::string> record_keys{"name", "type", "values"};
 const std::set<std::string> forwarder_keys{"domain", "to"};
 const std::set<std::string> intent_keys{"name", "from", "to", "protocol", "port", "expect"};
 
@@ -146,7 +147,50 @@ struct Reader {
         network.dns_forwarders.push_back(std::move(forwarder));
       }
     }
+    if (value.contains("dns_servers")) {
+      auto texts = strings_at(value["dns_servers"], pointer + "/dns_servers");
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto ip = net::IpAddress::try_parse(texts[i]);
+        if (!ip) fail(pointer + "/dns_servers/" + std::to_string(i), "\"" + texts[i] + "\" is not an IP address");
+        network.dns_servers.push_back(*ip);
+      }
+    }
+    if (value.contains("dns_zones")) {
+      network.dns_zones = strings_at(value["dns_zones"], pointer + "/dns_zones");
+      for (std::size_t i = 0; i < network.dns_zones.size(); ++i)
+        if (network.dns_zones[i].empty()) fail(pointer + "/dns_zones/" + std::to_string(i), "a zone needs a name");
+    }
+    if (value.contains("dns_records")) {
+      const auto& records = value["dns_records"];
+      if (!records.is_array()) fail(pointer + "/dns_records", "expected a list of {\"name\", \"type\", \"values\"}");
+      for (std::size_t i = 0; i < records.size(); ++i)
+        network.dns_records.push_back(dns_record(records[i], pointer + "/dns_records/" + std::to_string(i)));
+    }
     return network;
+  }
+
+  // One declared record: A values are IPv4 addresses, AAAA values IPv6, CNAME one name.
+  DnsRecordDeclaration dns_record(const json& value, const std::string& at) const {
+    expect_object(value, at);
+    check_keys(value, record_keys, at);
+    for (const char* key : {"name", "type", "values"})
+      if (!value.contains(key)) fail(at, std::string("missing key \"") + key + "\"");
+    DnsRecordDeclaration record;
+    record.name = string_at(value["name"], at + "/name");
+    if (record.name.empty()) fail(at + "/name", "a record needs a name");
+    record.type = string_at(value["type"], at + "/type");
+    if (record.type != "A" && record.type != "AAAA" && record.type != "CNAME")
+      fail(at + "/type", "unknown record type \"" + record.type + "\" (known: A, AAAA, CNAME)");
+    record.values = strings_at(value["values"], at + "/values");
+    if (record.values.empty()) fail(at + "/values", "a record needs at least one value");
+    if (record.type == "CNAME" && record.values.size() != 1) fail(at + "/values", "a CNAME record has exactly one value");
+    for (std::size_t k = 0; record.type != "CNAME" && k < record.values.size(); ++k) {
+      auto ip = net::IpAddress::try_parse(record.values[k]);
+      if (!ip || ip->is_v4() != (record.type == "A"))
+        fail(at + "/values/" + std::to_string(k),
+             "\"" + record.values[k] + "\" is not an " + (record.type == "A" ? "IPv4" : "IPv6") + " address");
+    }
+    return record;
   }
 
   IntentDeclaration intent(const json& value, const std::string& pointer) {

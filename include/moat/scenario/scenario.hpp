@@ -32,11 +32,23 @@ struct DnsForwarder {
   std::string key;                        // "networks.onprem.dns_forwarders[0]"
 };
 
+// One `dns_records` entry: a record the network's DNS servers answer with.
+struct DnsRecordDeclaration {
+  std::string name;                 // "db.corp.example.com" ("*.corp.example.com" allowed)
+  std::string type;                 // "A", "AAAA" or "CNAME"
+  std::vector<std::string> values;  // addresses of that family, or one name for CNAME
+};
+
 struct NetworkDeclaration {
   std::string name;
   std::vector<net::Prefix> cidrs;
   std::vector<Attachment> via;
   std::vector<DnsForwarder> dns_forwarders;
+  // The network's own DNS: its servers (targets of Route 53 FORWARD rules, sources of its
+  // forwarded queries), the zones they answer for, and the records of those zones.
+  std::vector<net::IpAddress> dns_servers;
+  std::vector<std::string> dns_zones;
+  std::vector<DnsRecordDeclaration> dns_records;
 };
 
 // Odd but usable input in the scenario file: what was found, where, and the fallback

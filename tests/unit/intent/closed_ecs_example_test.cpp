@@ -10,6 +10,7 @@
 #include "moat/core/error.hpp"
 #include "moat/intent/check.hpp"
 #include "moat/intent/environment.hpp"
+#include "moat/intent/trace.hpp"
 #include "moat/net/prefix.hpp"
 #include "moat/scenario/load_scenario.hpp"
 #include "moat/tfstate/load_states.hpp"
@@ -199,6 +200,32 @@ TEST_CASE("a declared intent named like a derived closed/ intent is an error", "
             .empty());
   scenario::Scenario scenario = scenario::load_scenario(example + "after/moat.json");
   CHECK_THROWS_WITH(check_scenario(scenario, {{}, "open", {}}), Catch::Contains("unknown profile \"open\""));
+}
+
+TEST_CASE("a declared network's own DNS servers answer for its zones with the records the scenario declares",
+          "[intent]") {
+  auto scenario = scenario::parse_scenario(R"({"states": ["network.tfstate", "app.tfstate"], "region": "ap-northeast-1",
+      "networks": {"onprem": {"cidrs": ["10.0.0.0/22"], "via": [{"dx_gateway": "module.network.aws_dx_gateway.example"}],
+                              "dns_forwarders": [{"domain": "example.com", "to": "aws_route53_resolver_endpoint.inbound"}],
+                              "dns_servers": ["10.0.0.53"], "dns_zones": ["corp.example.com"],
+                              "dns_records": [{"name": "db.corp.example.com", "type": "A", "values": ["10.0.1.5"]},
+                                              {"name": "www.corp.example.com", "type": "CNAME", "values": ["db.corp.example.com"]}]}},
+      "intents": []})",
+                                           "test.json", example + "after");
+  auto snapshot = tfstate::load_states(scenario.states);
+  Environment environment(snapshot, scenario);
+  auto resolutions = resolve_from(environment, "onprem", "www.corp.example.com");
+  REQUIRE(resolutions.size() == 1);
+  const auto& resolution = resolutions.front();
+  INFO(resolution.to_string());
+  REQUIRE(resolution.resolved());
+  REQUIRE(resolution.answers.size() == 1);
+  CHECK(resolution.answers.front().to_string().find("10.0.1.5") != std::string::npos);
+  // A name of the zone without a declared record: the answer is outside the model.
+  auto unknown = resolve_from(environment, "onprem", "mail.corp.example.com").front();
+  CHECK(unknown.outcome == dns::Outcome::unknown_outside_model);
+  // example.com still goes to the inbound endpoint, as forwarded.
+  CHECK(resolve_from(environment, "onprem", "app.example.com").front().resolved());
 }
 
 TEST_CASE("a forwarder target that cannot be reached is a lost failover, not a blocker, when another answers",

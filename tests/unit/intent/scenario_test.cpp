@@ -282,6 +282,34 @@ TEST_CASE("a network name a from/to would read as something else is an error nam
   CHECK(parse(R"({"networks": {"dc1.a": {"cidrs": ["10.0.0.0/16"]}}})").networks.at(0).name == "dc1.a");
 }
 
+TEST_CASE("a network declares its DNS servers, zones and records; malformed ones are errors naming the pointer",
+          "[scenario]") {
+  auto s = parse(R"({"networks": {"onprem": {"dns_servers": ["10.0.0.53", "fd00::53"], "dns_zones": ["corp.example.com"],
+      "dns_records": [{"name": "db.corp.example.com", "type": "A", "values": ["10.0.1.5", "10.0.1.6"]},
+                      {"name": "db.corp.example.com", "type": "AAAA", "values": ["fd00::5"]},
+                      {"name": "*.corp.example.com", "type": "CNAME", "values": ["db.corp.example.com"]}]}}})");
+  const auto& n = s.networks.at(0);
+  REQUIRE(n.dns_servers.size() == 2);
+  CHECK(n.dns_servers[1].to_string() == "fd00::53");
+  CHECK(n.dns_zones == std::vector<std::string>{"corp.example.com"});
+  REQUIRE(n.dns_records.size() == 3);
+  CHECK(n.dns_records[0].values == std::vector<std::string>{"10.0.1.5", "10.0.1.6"});
+  CHECK(n.dns_records[2].type == "CNAME");
+
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_servers": ["dc1"]}}})"),
+             Catch::Contains("/networks/n/dns_servers/0") && Catch::Contains("not an IP address"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_records": [{"name": "a.b", "type": "MX", "values": ["x"]}]}}})"),
+             Catch::Contains("/networks/n/dns_records/0/type") && Catch::Contains("known: A, AAAA, CNAME"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_records": [{"name": "a.b", "type": "A", "values": ["fd00::1"]}]}}})"),
+             Catch::Contains("/networks/n/dns_records/0/values/0") && Catch::Contains("not an IPv4 address"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_records": [{"name": "a.b", "type": "CNAME", "values": ["c", "d"]}]}}})"),
+             Catch::Contains("exactly one value"));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_records": [{"name": "a.b", "values": ["10.0.0.1"]}]}}})"),
+             Catch::Contains("missing key \"type\""));
+  CHECK_THAT(error_of(R"({"networks": {"n": {"dns_records": [{"name": "a.b", "type": "A", "values": [], "ttl": 5}]}}})"),
+             Catch::Contains("/networks/n/dns_records/0/ttl") && Catch::Contains("unknown key"));
+}
+
 TEST_CASE("every via kind is read with the key it was written under", "[scenario]") {
   auto s = parse(R"({"networks": {"dc": {"via": [{"dx_gateway": "a"}, {"vpn_gateway": "b"}, {"transit_gateway": "c"},
                                                  {"vpn_connection": "d"}]}}})");
