@@ -32,6 +32,12 @@ constexpr std::array<ServiceNames, 4> special_services{{
     {"execute-api", {"*.execute-api.{r}.amazonaws.com", ""}},
 }};
 
+// The general rule's services named in the sources above, plus the gateway-endpoint
+// services (s3 is special above; dynamodb follows the general rule).
+constexpr std::array<std::string_view, 15> general_services{
+    "logs",        "ssm", "ssmmessages", "ec2messages", "secretsmanager",       "kms",           "sts",     "ecs",
+    "ecs-agent", "ecs-telemetry", "sqs", "sns",         "monitoring", "elasticloadbalancing", "dynamodb"};
+
 constexpr std::string_view service_prefix = "com.amazonaws.";
 constexpr std::string_view aws_suffix = ".amazonaws.com";
 
@@ -101,6 +107,14 @@ std::optional<std::string> service_for_dns_name(std::string_view name_text) {
   auto last_dot = labels.rfind('.');
   auto service = last_dot == std::string_view::npos ? labels : labels.substr(last_dot + 1);
   return prefix + std::string(service);
+}
+
+bool is_known_service(std::string_view service) {
+  for (const auto& special : special_services)
+    if (special.service == service) return true;
+  for (auto known : general_services)
+    if (known == service) return true;
+  return false;
 }
 
 }  // namespace moat::dns

@@ -14,6 +14,7 @@
 #include "resolved_destinations.hpp"
 #include "moat/core/error.hpp"
 #include "moat/dns/resolve.hpp"
+#include "moat/dns/service_dns_names.hpp"
 #include "moat/intent/closed_profile.hpp"
 #include "moat/net/packet_set.hpp"
 #include "moat/scenario/load_scenario.hpp"
@@ -110,6 +111,13 @@ void note_declared_network(Evaluation& evaluation, const std::vector<fwd::Endpoi
   }
 }
 
+// Whether a VPC endpoint of the state is for com.amazonaws.<region>.<service>.
+bool served_by_endpoint(const Environment& environment, const std::string& service) {
+  const auto& endpoints = environment.snapshot().vpc_endpoints;
+  return std::any_of(endpoints.begin(), endpoints.end(),
+                     [&](const model::VpcEndpoint& e) { return e.service_name.ends_with("." + service); });
+}
+
 IntentResult evaluate(const Environment& environment, const Intent& intent, std::vector<Explanation>* warnings) {
   Evaluation evaluation(environment, intent);
   if (intent.known_failure.empty()) {
@@ -122,6 +130,12 @@ IntentResult evaluate(const Environment& environment, const Intent& intent, std:
         break;
       case SelectorKind::service: {
         const auto& service = bound.to.value;
+        if (!dns::is_known_service(service) && !served_by_endpoint(environment, service))
+          evaluation.warn({"UNKNOWN_SERVICE", "",
+                           "intent \"" + intent.name + "\": \"service:" + service +
+                               "\" is neither a service moat knows nor one a VPC endpoint of the state serves: it "
+                               "resolves as " + detail::service_dns_name(environment, service) +
+                               " by the general rule (a misspelt name?)"});
         // The service's name resolves from each source; public answers go to the service
         // itself, which the engine reaches by its gateway endpoint or the internet (R2.15).
         for (const auto& source : bound.from)

@@ -48,6 +48,11 @@ void Evaluation::unknown(Explanation explanation) {
   explain(std::move(explanation));
 }
 
+void Evaluation::warn(Explanation explanation) {
+  if (std::find(warnings_.begin(), warnings_.end(), explanation) == warnings_.end()) warnings_.push_back(explanation);
+  explain(std::move(explanation));
+}
+
 void Evaluation::add(const fwd::Verdict& verdict) {
   for (const auto& finding : verdict.findings) {
     Explanation e{std::string(fwd::to_string(finding.code)), finding.address, finding.detail};
@@ -147,10 +152,8 @@ void Evaluation::resolved(const dns::Resolution& resolution, const std::string& 
     if (flow.status == dns::FlowStatus::fails) {
       // The resolution answered, so another target of the same forwarder or rule took the
       // query: this one is a broken alternative (a lost failover), not a blocker.
-      Explanation e{"RESOLVER_UNREACHABLE", flow.decided_by.address,
-                    "required flow fails, another target answers: " + flow.to_string()};
-      if (std::find(warnings_.begin(), warnings_.end(), e) == warnings_.end()) warnings_.push_back(e);
-      note(std::move(e));
+      warn({"RESOLVER_UNREACHABLE", flow.decided_by.address,
+            "required flow fails, another target answers: " + flow.to_string()});
       explain_failing_flow(flow);
     } else if (flow.status != dns::FlowStatus::works) {
       Explanation e{"ASSUMPTION", flow.decided_by.address,

@@ -32,6 +32,9 @@ class Evaluation {
   // A stated assumption (R0.1) or a supporting fact.
   void note(Explanation explanation);
   void unknown(Explanation explanation);
+  // Odd input met while evaluating: explained here and reported once among the
+  // report's warnings.
+  void warn(Explanation explanation);
 
   IntentResult result() const;
   const std::vector<Explanation>& warnings() const { return warnings_; }

@@ -20,4 +20,10 @@ std::vector<std::string> private_dns_names(std::string_view service_name);
 // "api.ecr.eu-west-1.amazonaws.com" -> "com.amazonaws.eu-west-1.ecr.api".
 std::optional<std::string> service_for_dns_name(std::string_view name);
 
+// Whether moat knows `service` ("ecr.dkr", "logs", "s3", ...) as an AWS service short
+// name — the ones whose DNS names the facts in service_dns_names.cpp are sourced for.
+// Other names still resolve by the general rule; callers warn, since a misspelt name
+// ("secretsmanger") would resolve to a public name nobody serves.
+bool is_known_service(std::string_view service);
+
 }  // namespace moat::dns

@@ -228,6 +228,27 @@ TEST_CASE("a declared network's own DNS servers answer for its zones with the re
   CHECK(resolve_from(environment, "onprem", "app.example.com").front().resolved());
 }
 
+TEST_CASE("a service: name moat does not know and no endpoint serves is warned about", "[intent]") {
+  auto report = check_scenario(scenario::parse_scenario(R"({"states": ["network.tfstate", "app.tfstate"],
+      "region": "ap-northeast-1",
+      "intents": [{"name": "typo", "from": "aws_ecs_service.app", "to": "service:secretsmanger", "protocol": "tcp",
+                   "port": 443, "expect": "unreachable"},
+                  {"name": "known", "from": "aws_ecs_service.app", "to": "service:logs", "protocol": "tcp", "port": 443}]})",
+                                                        "test.json", example + "after"));
+  auto unknown_service = [](const Explanation& e) { return e.code == "UNKNOWN_SERVICE"; };
+  const auto* typo = find(report, "typo");
+  REQUIRE(typo != nullptr);
+  INFO(dump(*typo));
+  CHECK(std::any_of(typo->explanations.begin(), typo->explanations.end(), [](const Explanation& e) {
+    return e.code == "UNKNOWN_SERVICE" && e.message.find("secretsmanger.ap-northeast-1.amazonaws.com") != std::string::npos;
+  }));
+  CHECK(std::count_if(report.warnings.begin(), report.warnings.end(), unknown_service) == 1);
+  const auto* known = find(report, "known");
+  REQUIRE(known != nullptr);
+  CHECK(known->holds);
+  CHECK(std::none_of(known->explanations.begin(), known->explanations.end(), unknown_service));
+}
+
 TEST_CASE("a forwarder target that cannot be reached is a lost failover, not a blocker, when another answers",
           "[intent]") {
   // 10.1.1.10 is an inbound endpoint address; 10.1.3.99 answers nothing on-prem can reach.
