@@ -32,6 +32,29 @@ constexpr std::size_t chunk_count = std::size_t{1} << 16;
 // estate thousands of tables, and a binary search over a few dozen segments is as fast.
 constexpr std::size_t chunked_from_groups = 256;
 
+// IPv4 tables with at least this many distinct prefixes use the wide layout instead of
+// the /16 one (PrefixIndex::wide_from_groups documents the choice).
+constexpr std::size_t wide_from = PrefixIndex::wide_from_groups;
+
+// The wide layout (DXR's "D20R"): 2^20 slots indexed by the top 20 address bits, each a
+// 32-bit word. Bit 31 set: the whole /20 chunk is one segment, its label in the low 20
+// bits. Bit 31 clear: the chunk's ranges start at wide_ranges[offset] (bits 0-21) and
+// there are count of them (bits 22-30); count 0 means more than 511: the count is
+// wide_ranges[offset] itself and the ranges follow it. A range is one 32-bit word, the
+// low 12 address bits of its start in bits 20-31 and its label in bits 0-19, so the
+// words of one chunk sort by start and a search compares whole words.
+// Labels are stored plus one (modulo 2^20), so no_group is 0 and decodes by subtracting 1.
+constexpr unsigned wide_shift = 12;
+constexpr std::size_t wide_slot_count = std::size_t{1} << (32 - wide_shift);
+constexpr std::uint32_t wide_direct = std::uint32_t{1} << 31;
+constexpr std::uint32_t wide_label_mask = 0xfffff;
+constexpr unsigned wide_count_shift = 22;
+constexpr std::uint32_t wide_offset_mask = (std::uint32_t{1} << wide_count_shift) - 1;
+constexpr std::uint32_t wide_short_count_max = 511;
+
+constexpr std::uint32_t wide_label(std::uint32_t label) { return (label + 1) & wide_label_mask; }
+constexpr std::uint32_t wide_unlabel(std::uint32_t word) { return (word & wide_label_mask) - 1; }
+
 // Offset of the labels inside a slice of count starts.
 constexpr std::size_t label_offset(std::uint32_t count) { return (std::size_t{count} + 1) & ~std::size_t{1}; }
 
@@ -89,6 +112,8 @@ struct PrefixIndex::Impl {
   std::vector<std::uint32_t> labels;
   std::vector<Chunk> chunks;
   std::vector<std::uint16_t> slices;
+  std::vector<std::uint32_t> wide_slots;   // the wide layout (very large IPv4 tables)
+  std::vector<std::uint32_t> wide_ranges;
 
   uint128 group_network(std::uint32_t g) const {
     return family == IpFamily::v4 ? uint128{group_network4[g]} : group_network6[g];
@@ -103,6 +128,7 @@ struct PrefixIndex::Impl {
   void build_groups(std::span<const Prefix> prefixes);
   Segments sweep() const;
   void compile_v4(const Segments& segments);
+  bool compile_v4_wide(const Segments& segments);
 };
 
 void PrefixIndex::Impl::build_groups(std::span<const Prefix> prefixes) {
@@ -223,7 +249,63 @@ void PrefixIndex::Impl::compile_v4(const Segments& segments) {
   slices.shrink_to_fit();
 }
 
+// The wide layout, or false (nothing built) when the table does not fit its encoding:
+// more than 2^20 - 1 groups, or more than 2^22 range words.
+bool PrefixIndex::Impl::compile_v4_wide(const Segments& segments) {
+  if (group_length.size() > wide_label_mask) return false;
+  const std::size_t n = segments.starts.size();
+  std::vector<std::uint32_t> slots(wide_slot_count);
+  std::vector<std::uint32_t> ranges;
+  ranges.reserve(n + n / 2);
+  std::size_t i = 0;  // the segment containing the current chunk's first address
+  for (std::size_t k = 0; k < wide_slot_count; ++k) {
+    const uint128 chunk_first = uint128{k} << wide_shift;
+    const uint128 chunk_last = chunk_first | ((std::uint32_t{1} << wide_shift) - 1);
+    while (i + 1 < n && segments.starts[i + 1] <= chunk_first) ++i;
+    std::size_t j = i + 1;
+    while (j < n && segments.starts[j] <= chunk_last) ++j;
+    if (j == i + 1) {
+      slots[k] = wide_direct | wide_label(segments.labels[i]);
+      continue;
+    }
+    const auto count = static_cast<std::uint32_t>(j - i);
+    const std::size_t offset = ranges.size();
+    if (offset > wide_offset_mask) return false;
+    if (count <= wide_short_count_max) {
+      slots[k] = static_cast<std::uint32_t>(offset) | (count << wide_count_shift);
+    } else {
+      slots[k] = static_cast<std::uint32_t>(offset);
+      ranges.push_back(count);
+    }
+    ranges.push_back(wide_label(segments.labels[i]));  // the chunk's first range starts at 0
+    for (std::size_t m = i + 1; m < j; ++m) {
+      const auto low = static_cast<std::uint32_t>(segments.starts[m]) & ((std::uint32_t{1} << wide_shift) - 1);
+      ranges.push_back((low << (32 - wide_shift)) | wide_label(segments.labels[m]));
+    }
+    i = j - 1;
+  }
+  ranges.shrink_to_fit();
+  wide_slots = std::move(slots);
+  wide_ranges = std::move(ranges);
+  return true;
+}
+
 std::uint32_t PrefixIndex::Impl::lookup_v4(std::uint32_t value) const {
+  if (!wide_slots.empty()) {
+    const std::uint32_t slot = wide_slots[value >> wide_shift];
+    if ((slot & wide_direct) != 0) return wide_unlabel(slot);
+    const std::uint32_t* at = wide_ranges.data() + (slot & wide_offset_mask);
+    std::uint32_t n = slot >> wide_count_shift;
+    if (n == 0) n = *at++;
+    // The last range whose start is <= the low address bits; the first always qualifies.
+    const std::uint32_t key = (value << (32 - wide_shift)) | wide_label_mask;
+    while (n > 1) {  // branch-free
+      const std::uint32_t half = n >> 1;
+      at = at[half] <= key ? at + half : at;
+      n -= half;
+    }
+    return wide_unlabel(*at);
+  }
   if (chunks.empty()) {
     const auto it = std::upper_bound(starts32.begin(), starts32.end(), value);
     return labels[static_cast<std::size_t>(it - starts32.begin()) - 1];
@@ -261,7 +343,10 @@ PrefixIndex::PrefixIndex(IpFamily family, std::span<const Prefix> prefixes) : im
   Segments segments = impl_->sweep();
   MOAT_ASSERT(!segments.starts.empty() && segments.starts.front() == 0, "range table must start at address 0");
   if (family == IpFamily::v4) {
-    if (impl_->group_length.size() >= chunked_from_groups) impl_->compile_v4(segments);
+    const std::size_t groups = impl_->group_length.size();
+    if (groups >= chunked_from_groups && !(groups >= wide_from && impl_->compile_v4_wide(segments))) {
+      impl_->compile_v4(segments);
+    }
     impl_->starts32.reserve(segments.starts.size());
     for (const uint128 start : segments.starts) impl_->starts32.push_back(static_cast<std::uint32_t>(start));
   } else {
@@ -343,12 +428,14 @@ std::vector<PrefixIndex::Part> PrefixIndex::partition(const AddressSet& addresse
 }
 
 std::size_t PrefixIndex::lookup_memory_bytes() const {
+  if (!impl_->wide_slots.empty()) return bytes_of(impl_->wide_slots) + bytes_of(impl_->wide_ranges);
   if (!impl_->chunks.empty()) return bytes_of(impl_->chunks) + bytes_of(impl_->slices);
   return bytes_of(impl_->starts32) + bytes_of(impl_->starts128) + bytes_of(impl_->labels);
 }
 
 std::size_t PrefixIndex::memory_bytes() const {
-  return sizeof(Impl) + bytes_of(impl_->chunks) + bytes_of(impl_->slices) + bytes_of(impl_->starts32) +
+  return sizeof(Impl) + bytes_of(impl_->chunks) + bytes_of(impl_->slices) + bytes_of(impl_->wide_slots) +
+         bytes_of(impl_->wide_ranges) + bytes_of(impl_->starts32) +
          bytes_of(impl_->starts128) + bytes_of(impl_->labels) + bytes_of(impl_->group_network4) + bytes_of(impl_->group_network6) + bytes_of(impl_->group_length) +
          bytes_of(impl_->entry_ids) + bytes_of(impl_->entry_start);
 }

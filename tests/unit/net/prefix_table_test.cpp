@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 #include <vector>
@@ -105,6 +106,18 @@ void check_partition(const PrefixIndex& index, const AddressSet& query, bool eve
   CHECK(covered == query);
 }
 
+// The first and last address of every IPv4 prefix and their neighbours (wrapping at the
+// ends of the space).
+std::vector<std::uint32_t> boundary_probes(const std::vector<Prefix>& prefixes) {
+  std::vector<std::uint32_t> probes;
+  for (const auto& p : prefixes) {
+    const auto first = p.first().v4().value();
+    const auto last = p.last().v4().value();
+    for (std::uint32_t v : {first, last, first - 1, last + 1}) probes.push_back(v);
+  }
+  return probes;
+}
+
 // Random prefixes in and around 10.0.0.0/20, with duplicates and some wide covers.
 std::vector<Prefix> random_v4_prefixes(std::mt19937& random, int count) {
   std::vector<Prefix> prefixes;
@@ -178,12 +191,7 @@ TEST_CASE("lookup agrees with a linear scan on a large table spread over the who
   const Table table = table_of(IpFamily::v4, prefixes);
   const NaiveLpm naive(prefixes);
   // Boundaries of every prefix (first, last and their neighbours) plus random addresses.
-  std::vector<std::uint32_t> probes;
-  for (const auto& p : prefixes) {
-    const auto first = p.first().v4().value();
-    const auto last = p.last().v4().value();
-    for (std::uint32_t v : {first, last, first - 1, last + 1}) probes.push_back(v);
-  }
+  std::vector<std::uint32_t> probes = boundary_probes(prefixes);
   for (int i = 0; i < 1000; ++i) probes.push_back(static_cast<std::uint32_t>(random()));
   for (auto v : probes) check_address(index, table, prefixes, naive, Ipv4Address(v));
   check_partition(index, AddressSet::all(IpFamily::v4), false);
@@ -316,4 +324,122 @@ TEST_CASE("a part that spans many /16 slots comes back as one merged part", "[lp
   CHECK(index.group_prefix(*parts[0].group) == Prefix::parse("10.0.0.0/8"));
   CHECK(parts[0].addresses.intervals().size() == 3);  // cut by the /24 and the /16 only
   CHECK(parts[0].addresses.size() == (uint128{1} << 24) - 256 - 65536);
+}
+
+namespace {
+
+// An oracle for tables too large to scan per address: every prefix in a map keyed by
+// (length, network), probed from /32 down to /0 — 33 look-ups per address.
+class HashedLpm {
+ public:
+  explicit HashedLpm(const std::vector<Prefix>& prefixes) {
+    for (std::size_t i = 0; i < prefixes.size(); ++i) {
+      const auto key = key_of(prefixes[i].length(), prefixes[i].network().v4().value());
+      ids_[key].push_back(static_cast<int>(i));
+    }
+  }
+  std::vector<int> lookup(std::uint32_t address) const {
+    for (int length = 32; length >= 0; --length) {
+      const std::uint32_t mask = length == 0 ? 0 : ~std::uint32_t{0} << (32 - length);
+      const auto it = ids_.find(key_of(length, address & mask));
+      if (it != ids_.end()) return it->second;
+    }
+    return {};
+  }
+
+ private:
+  static std::uint64_t key_of(int length, std::uint32_t network) {
+    return (static_cast<std::uint64_t>(length) << 32) | network;
+  }
+  std::map<std::uint64_t, std::vector<int>> ids_;
+};
+
+// The index's answer for one address as entry ids (empty when nothing matches).
+std::vector<int> index_entries(const PrefixIndex& index, std::uint32_t address) {
+  const auto group = index.lookup_v4(address);
+  if (!group) return {};
+  const auto ids = index.group_entries(*group);
+  return std::vector<int>(ids.begin(), ids.end());
+}
+
+}  // namespace
+
+TEST_CASE("a table of 2^16 or more distinct IPv4 prefixes takes the wide layout and agrees with an oracle", "[lpm]") {
+  std::mt19937 random(4242);
+  std::vector<Prefix> prefixes{Prefix::parse("0.0.0.0/0"), Prefix::parse("0.0.0.0/32"),
+                               Prefix::parse("255.255.255.255/32"), Prefix::parse("255.255.255.0/24"),
+                               Prefix::parse("20.0.0.0/12"),   // 256 /20 chunks that are one range each
+                               Prefix::parse("30.1.16.0/20"),  // exactly one chunk
+                               Prefix::parse("30.1.32.0/21"),  // half a chunk: two ranges
+                               Prefix::parse("30.1.32.0/21")};  // duplicate
+  // Every /32 of 10.0.0.0/20: 4,096 ranges in one chunk (a count too large for the slot).
+  for (std::uint32_t v = 0x0a000000u; v < 0x0a001000u; ++v) prefixes.emplace_back(Ipv4Address(v), 32);
+  // Around the 511-range limit of a slot's count: chunks of about 300 and 600 ranges.
+  for (int i = 0; i < 150; ++i) prefixes.emplace_back(Ipv4Address(0x0b000000u + random() % 4096), 32);
+  for (int i = 0; i < 300; ++i) prefixes.emplace_back(Ipv4Address(0x0b001000u + random() % 4096), 30);
+  // The rest spread over the whole space, nested at random lengths.
+  while (prefixes.size() < 90'000) {
+    const int length = static_cast<int>(random() % 8 == 0 ? random() % 33 : 12 + random() % 21);
+    prefixes.emplace_back(Ipv4Address(static_cast<std::uint32_t>(random())), length);
+  }
+  const PrefixIndex index(IpFamily::v4, prefixes);
+  REQUIRE(index.group_count() >= PrefixIndex::wide_from_groups);
+  // The wide layout's first level alone is 2^20 four-byte slots.
+  CHECK(index.lookup_memory_bytes() >= (std::size_t{4} << 20));
+  const HashedLpm oracle(prefixes);
+
+  // Boundaries of every prefix and their neighbours, random addresses, and every address
+  // of the special chunks (the first and the last of the space among them).
+  std::vector<std::uint32_t> probes = boundary_probes(prefixes);
+  for (int i = 0; i < 100'000; ++i) probes.push_back(static_cast<std::uint32_t>(random()));
+  for (std::uint32_t chunk : {0x00000000u, 0x0a000000u, 0x0b000000u, 0x0b001000u, 0x14000000u, 0x1e011000u,
+                              0x1e012000u, 0xfffff000u}) {
+    for (std::uint32_t low = 0; low < 0x1000u; ++low) probes.push_back(chunk + low);  // chunk + 0xfff may be the top
+  }
+  std::size_t mismatches = 0;
+  std::uint32_t first_mismatch = 0;
+  for (const std::uint32_t v : probes) {
+    if (index_entries(index, v) != oracle.lookup(v) && mismatches++ == 0) first_mismatch = v;
+  }
+  INFO("first mismatch at " << Ipv4Address(first_mismatch).to_string());
+  CHECK(mismatches == 0);
+
+  const Table table = table_of(IpFamily::v4, prefixes);
+  const NaiveLpm naive(prefixes);
+  for (const char* address : {"0.0.0.0", "0.0.0.1", "255.255.255.255", "255.255.255.254", "255.255.254.255",
+                              "10.0.0.0", "10.0.15.255", "10.0.16.0", "20.0.0.0", "20.15.255.255", "30.1.16.0",
+                              "30.1.31.255", "30.1.39.255", "30.1.40.0"}) {
+    check_address(index, table, prefixes, naive, IpAddress::parse(address));
+  }
+
+  // partition() address by address over the special chunks and across chunk borders.
+  AddressSet query = AddressSet::range(Ipv4Address(0x0a000000u - 300), Ipv4Address(0x0a002000u + 300)) |
+                     AddressSet::range(Ipv4Address(0x1e010ff0u), Ipv4Address(0x1e012010u)) |
+                     AddressSet::range(Ipv4Address(0xffffe000u), Ipv4Address(0xffffffffu)) |
+                     AddressSet::of(Prefix::parse("0.0.0.0/20"));
+  check_partition(index, query, true);
+
+  // partition() of the whole space: its parts tile it, each group once, each interval
+  // looked up (at both ends) to its part's group.
+  const auto parts = index.partition(AddressSet::all(IpFamily::v4));
+  std::set<std::optional<PrefixIndex::Group>> seen;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> tiles;
+  std::size_t wrong = 0;
+  for (const auto& part : parts) {
+    CHECK(seen.insert(part.group).second);
+    for (const auto& interval : part.addresses.intervals()) {
+      const auto first = static_cast<std::uint32_t>(interval.first);
+      const auto last = static_cast<std::uint32_t>(interval.last);
+      tiles.emplace_back(first, last);
+      if (index.lookup_v4(first) != part.group || index.lookup_v4(last) != part.group) ++wrong;
+    }
+  }
+  CHECK(wrong == 0);
+  std::sort(tiles.begin(), tiles.end());
+  REQUIRE_FALSE(tiles.empty());
+  CHECK(tiles.front().first == 0);
+  CHECK(tiles.back().second == 0xffffffffu);
+  std::size_t gaps = 0;
+  for (std::size_t i = 1; i < tiles.size(); ++i) gaps += tiles[i].first != tiles[i - 1].second + 1 ? 1 : 0;
+  CHECK(gaps == 0);
 }
