@@ -105,8 +105,9 @@ struct PrefixIndex::Impl {
   std::vector<std::uint32_t> entry_start;
 
   // The flat range table: segment i starts at starts32[i] (IPv4) or starts128[i] (IPv6)
-  // and carries labels[i]; partition() walks it. Large IPv4 tables also get the two-level
-  // layout (chunks + slices) that lookup_v4 reads; small ones are searched flat.
+  // and carries labels[i]; partition() walks it. Large IPv4 tables also get a first level
+  // that lookup_v4 reads: the wide layout (wide_slots + wide_ranges) for the largest, the
+  // /16 layout (chunks + slices) otherwise; small ones are searched flat.
   std::vector<std::uint32_t> starts32;
   std::vector<uint128> starts128;
   std::vector<std::uint32_t> labels;

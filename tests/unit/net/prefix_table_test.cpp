@@ -152,11 +152,11 @@ TEST_CASE("lookup and partition agree with a linear scan on random IPv4 tables",
   std::mt19937 random(31337);
   for (int iteration = 0; iteration < 10; ++iteration) {
     // Small tables search the flat range table; the last two (700+ draws)
-    // take the two-level layout (enough draws for 256 distinct prefixes).
+    // take the /16 layout (enough draws for 256 distinct prefixes).
     const int count = iteration < 8 ? 1 + static_cast<int>(random() % 60) : 700 + static_cast<int>(random() % 100);
     const auto prefixes = random_v4_prefixes(random, count);
     const PrefixIndex index(IpFamily::v4, prefixes);
-    if (iteration >= 8) REQUIRE(index.group_count() >= 256);  // the two-level layout is built
+    if (iteration >= 8) REQUIRE(index.group_count() >= 256);  // the /16 layout is built
     const Table table = table_of(IpFamily::v4, prefixes);
     const NaiveLpm naive(prefixes);
     // Every address of the /20 and 512 addresses on either side.
