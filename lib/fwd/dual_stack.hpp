@@ -80,7 +80,8 @@ inline net::PacketSet of_family(const net::PacketSet& packets, net::IpFamily fam
 }
 
 // A longest-prefix-match table per family, built from entries of any mix of families.
-// Built once, in place: an IPv4 index costs its 65,536-slot first level even when empty.
+// Built once, in place (tables of 256+ distinct IPv4 prefixes add a first level for
+// lookups; see net/prefix_index.hpp).
 template <class T>
 struct DualPrefixTable {
   using Entries = std::vector<typename net::PrefixTable<T>::Entry>;
