@@ -28,6 +28,17 @@ void fill_if_empty(Ref<Id>& field, const std::string& value) {
   if (field.empty()) field = ref_to<Id>(value);
 }
 
+// The object an accepter-side resource completes (same AWS id), created and named after
+// the accepter when the creator's state is not loaded.
+template <class T>
+T& find_or_create(Builder& builder, const Resource& r, const std::string& id) {
+  if (T* found = builder.find<T>(id)) return *found;
+  T created;
+  created.origin = r.origin(id);
+  builder.snapshot().add(std::move(created));
+  return *builder.find<T>(id);
+}
+
 }  // namespace
 
 void convert_internet_gateway(Builder& builder, const Resource& r) {
@@ -188,6 +199,43 @@ void convert_dx_gateway_association(Builder& builder, const Resource& r) {
   builder.add(std::move(association), r);
 }
 
+// aws_dx_private_virtual_interface and aws_dx_hosted_private_virtual_interface (the
+// creator's side of a hosted VIF names no gateway: the accepter does).
+void convert_dx_virtual_interface(Builder& builder, const Resource& r) {
+  const Attributes& at = r.attributes;
+  DxVirtualInterface vif;
+  vif.origin = r.origin(aws_id_of(at));
+  vif.name = at.str(a::name);
+  vif.connection_id = at.str(a::connection_id);
+  vif.hosted = r.raw.type == keys::resource::dx_hosted_private_virtual_interface;
+  vif.owner_account_id = at.str(a::owner_account_id);
+  vif.dx_gateway = ref<DxGatewayId>(at, a::dx_gateway_id);
+  vif.vpn_gateway = ref<VpnGatewayId>(at, a::vpn_gateway_id);
+  if (auto vlan = at.integer(a::vlan); vlan && *vlan >= 0 && *vlan <= 4094) vif.vlan = static_cast<std::uint16_t>(*vlan);
+  std::string family = at.str(a::address_family);
+  vif.address_family = family == keys::value::dx_ipv4   ? DxAddressFamily::ipv4
+                       : family == keys::value::dx_ipv6 ? DxAddressFamily::ipv6
+                                                        : DxAddressFamily::unknown;
+  vif.bgp_asn = asn(at, a::bgp_asn);
+  vif.amazon_address = at.str(a::amazon_address);
+  vif.customer_address = at.str(a::customer_address);
+  if (auto mtu = at.integer(a::mtu); mtu && *mtu > 0 && *mtu <= 0xffff) vif.mtu = static_cast<std::uint16_t>(*mtu);
+  builder.add(std::move(vif), r);
+}
+
+// The accepter's side of a hosted VIF (id = the VIF's id): completes the creator's VIF
+// when that state is loaded too, else stands for the VIF itself.
+void convert_dx_virtual_interface_accepter(Builder& builder, const Resource& r) {
+  const Attributes& at = r.attributes;
+  std::string id = at.str(a::virtual_interface_id);
+  if (id.empty()) id = aws_id_of(at);
+  DxVirtualInterface& vif = find_or_create<DxVirtualInterface>(builder, r, id);
+  vif.hosted = true;
+  fill_if_empty(vif.dx_gateway, at.str(a::dx_gateway_id));
+  fill_if_empty(vif.vpn_gateway, at.str(a::vpn_gateway_id));
+  vif.acceptance = r.origin(aws_id_of(at));
+}
+
 void convert_transit_gateway(Builder& builder, const Resource& r) {
   const Attributes& at = r.attributes;
   TransitGateway tgw;
@@ -310,14 +358,11 @@ void convert_vpc_peering_side(Builder& builder, const Resource& r) {
   const Attributes& at = r.attributes;
   std::string id = at.str(a::vpc_peering_connection_id);
   if (id.empty()) id = aws_id_of(at);
-  VpcPeeringConnection* pcx = builder.find<VpcPeeringConnection>(id);
   bool accepter = r.raw.type == keys::resource::vpc_peering_connection_accepter;
+  VpcPeeringConnection* pcx = builder.find<VpcPeeringConnection>(id);
   if (pcx == nullptr) {
     if (!accepter) return builder.missing_owner(r, "VPC peering connection", id, "options ignored");
-    VpcPeeringConnection created;
-    created.origin = r.origin(id);
-    builder.snapshot().add(std::move(created));
-    pcx = builder.find<VpcPeeringConnection>(id);
+    pcx = &find_or_create<VpcPeeringConnection>(builder, r, id);
   }
   if (accepter) {
     fill_if_empty(pcx->accepter_vpc, at.str(a::vpc_id));

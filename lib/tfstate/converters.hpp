@@ -35,6 +35,8 @@ void convert_vpn_connection(Builder&, const Resource&);
 void convert_vpn_connection_route(Builder&, const Resource&);
 void convert_dx_gateway(Builder&, const Resource&);
 void convert_dx_gateway_association(Builder&, const Resource&);
+void convert_dx_virtual_interface(Builder&, const Resource&);
+void convert_dx_virtual_interface_accepter(Builder&, const Resource&);
 void convert_transit_gateway(Builder&, const Resource&);
 void convert_transit_gateway_vpc_attachment(Builder&, const Resource&);
 void convert_transit_gateway_route_table(Builder&, const Resource&);

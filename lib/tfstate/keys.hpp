@@ -64,6 +64,9 @@ inline constexpr std::string_view vpn_connection = "aws_vpn_connection";
 inline constexpr std::string_view vpn_connection_route = "aws_vpn_connection_route";
 inline constexpr std::string_view dx_gateway = "aws_dx_gateway";
 inline constexpr std::string_view dx_gateway_association = "aws_dx_gateway_association";
+inline constexpr std::string_view dx_private_virtual_interface = "aws_dx_private_virtual_interface";
+inline constexpr std::string_view dx_hosted_private_virtual_interface = "aws_dx_hosted_private_virtual_interface";
+inline constexpr std::string_view dx_hosted_private_virtual_interface_accepter = "aws_dx_hosted_private_virtual_interface_accepter";
 inline constexpr std::string_view transit_gateway = "aws_ec2_transit_gateway";
 inline constexpr std::string_view transit_gateway_vpc_attachment = "aws_ec2_transit_gateway_vpc_attachment";
 inline constexpr std::string_view transit_gateway_route_table = "aws_ec2_transit_gateway_route_table";
@@ -203,6 +206,15 @@ inline constexpr std::string_view dx_gateway_id = "dx_gateway_id";
 inline constexpr std::string_view associated_gateway_id = "associated_gateway_id";
 inline constexpr std::string_view associated_gateway_type = "associated_gateway_type";
 inline constexpr std::string_view allowed_prefixes = "allowed_prefixes";
+
+// Direct Connect virtual interfaces
+inline constexpr std::string_view connection_id = "connection_id";
+inline constexpr std::string_view virtual_interface_id = "virtual_interface_id";
+inline constexpr std::string_view owner_account_id = "owner_account_id";
+inline constexpr std::string_view vlan = "vlan";
+inline constexpr std::string_view amazon_address = "amazon_address";
+inline constexpr std::string_view customer_address = "customer_address";
+inline constexpr std::string_view mtu = "mtu";
 
 // Transit gateway
 inline constexpr std::string_view default_route_table_association = "default_route_table_association";
@@ -410,6 +422,8 @@ inline constexpr std::string_view recursive = "RECURSIVE";
 inline constexpr std::string_view virtual_private_gateway = "virtualPrivateGateway";
 inline constexpr std::string_view transit_gateway = "transitGateway";
 inline constexpr std::string_view ipv6 = "IPv6";
+inline constexpr std::string_view dx_ipv4 = "ipv4";  // aws_dx_*_virtual_interface address_family
+inline constexpr std::string_view dx_ipv6 = "ipv6";
 }  // namespace value
 
 }  // namespace moat::tfstate::keys

@@ -144,6 +144,11 @@ void link_references(Builder& builder) {
     r(x.transit_gateway, x.origin);
     r(x.transit_gateway_attachment, x.origin);
   }
+  for (auto& x : s.dx_virtual_interfaces) {
+    const Origin& from = x.acceptance.empty() ? x.origin : x.acceptance;
+    r(x.dx_gateway, from);
+    r(x.vpn_gateway, from);
+  }
   for (auto& x : s.transit_gateways) {
     r(x.association_default_route_table, x.origin);
     r(x.propagation_default_route_table, x.origin);

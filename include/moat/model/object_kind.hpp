@@ -24,6 +24,7 @@
   X(VpnConnection, vpn_connection, vpn_connections)                              \
   X(DxGateway, dx_gateway, dx_gateways)                                          \
   X(DxGatewayAssociation, dx_gateway_association, dx_gateway_associations)       \
+  X(DxVirtualInterface, dx_virtual_interface, dx_virtual_interfaces)             \
   X(TransitGateway, transit_gateway, transit_gateways)                           \
   X(TransitGatewayAttachment, transit_gateway_attachment,                        \
     transit_gateway_attachments)                                                 \

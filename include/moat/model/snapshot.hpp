@@ -31,6 +31,7 @@
 #include "moat/model/diagnostic.hpp"
 #include "moat/model/dx_gateway.hpp"
 #include "moat/model/dx_gateway_association.hpp"
+#include "moat/model/dx_virtual_interface.hpp"
 #include "moat/model/ecs_cluster.hpp"
 #include "moat/model/ecs_service.hpp"
 #include "moat/model/ecs_task_definition.hpp"
