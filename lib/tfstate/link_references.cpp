@@ -165,9 +165,15 @@ void link_references(Builder& builder) {
     for (auto& link : x.propagations) r(link.attachment, link.origin);
   }
   for (auto& x : s.vpc_peering_connections) {
-    r(x.requester_vpc, x.origin);
-    // The accepter VPC is often in another account or region: resolve silently.
+    // One side is often in another account or region (the accepter's, or the requester's
+    // when only aws_vpc_peering_connection_accepter is loaded): with either VPC loaded the
+    // other resolves silently; with neither, the requester is reported.
     x.accepter_vpc.id = s.find<Vpc>(x.accepter_vpc.aws_id);
+    if (x.accepter_vpc.id) {
+      x.requester_vpc.id = s.find<Vpc>(x.requester_vpc.aws_id);
+    } else {
+      r(x.requester_vpc, x.origin);
+    }
   }
   for (auto& x : s.security_groups) {
     r(x.vpc, x.origin);
