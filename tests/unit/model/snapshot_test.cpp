@@ -110,5 +110,6 @@ TEST_CASE("object kinds print in AWS spelling", "[model]") {
   CHECK(to_string(ObjectKind::vpc) == "Vpc");
   CHECK(to_string(ObjectKind::egress_only_internet_gateway) == "EgressOnlyInternetGateway");
   CHECK(to_string(ObjectKind::resolver_rule_association) == "ResolverRuleAssociation");
-  CHECK(object_kind_count == 34);
+  CHECK(to_string(ObjectKind::dx_virtual_interface) == "DxVirtualInterface");
+  CHECK(object_kind_count == 35);
 }
