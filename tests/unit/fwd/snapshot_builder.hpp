@@ -117,6 +117,28 @@ class SnapshotBuilder {
     route(table, destination, aws_id, std::monostate{});
   }
 
+  // A customer-managed prefix list whose entries state holds.
+  void prefix_list(const std::string& name, std::vector<const char*> entries) {
+    model::ManagedPrefixList list;
+    list.origin = origin("aws_ec2_managed_prefix_list", name, "pl-" + name);
+    list.name = name;
+    list.entries_known = true;
+    for (auto* e : entries) list.entries.push_back(cidr(e));
+    snapshot.add(std::move(list));
+  }
+  // A route whose destination is the prefix list pl-<list>.
+  template <class Id>
+  void route_to_list(model::RouteTableId table, const std::string& list, const std::string& aws_id, Id target,
+                     const std::string& name) {
+    model::Route route;
+    route.destination.prefix_list_id = "pl-" + list;
+    route.target = {model::classify_route_target(aws_id), aws_id, target};
+    route.kind = model::RouteKind::prefix_list;
+    route.source = model::RouteSource::route_resource;
+    route.origin = origin("aws_route", name, "r-" + name);
+    snapshot.get(table).routes.push_back(route);
+  }
+
   model::InternetGatewayId igw(model::VpcId vpc, const std::string& name) {
     model::InternetGateway igw;
     igw.origin = origin("aws_internet_gateway", name, "igw-" + name);
@@ -149,23 +171,40 @@ class SnapshotBuilder {
   }
   void sg_rule(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols, net::PortSet ports,
                const char* peer_cidr) {
-    model::SecurityGroupRule rule;
-    rule.direction = direction;
-    rule.protocols = protocols;
-    rule.ports = ports;
-    rule.peer.kind = model::SecurityGroupPeerKind::prefix;
-    rule.peer.prefix = cidr(peer_cidr);
-    rule.origin = snapshot.get(sg).origin;
-    snapshot.get(sg).rules.push_back(rule);
+    model::SecurityGroupPeer peer;
+    peer.prefix = cidr(peer_cidr);
+    add_sg_rule(sg, direction, protocols, ports, std::move(peer));
   }
   void sg_rule_ref(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols, net::PortSet ports,
-                   model::SecurityGroupId peer) {
+                   model::SecurityGroupId referenced) {
+    model::SecurityGroupPeer peer;
+    peer.kind = model::SecurityGroupPeerKind::security_group;
+    peer.security_group = {snapshot.get(referenced).origin.aws_id, referenced};
+    add_sg_rule(sg, direction, protocols, ports, std::move(peer));
+  }
+  // A rule whose peer is the rule's own SG (`self = true`, R3.3).
+  void sg_rule_self(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols,
+                    net::PortSet ports) {
+    model::SecurityGroupPeer peer;
+    peer.kind = model::SecurityGroupPeerKind::self;
+    peer.security_group = {snapshot.get(sg).origin.aws_id, sg};
+    add_sg_rule(sg, direction, protocols, ports, std::move(peer));
+  }
+  // A rule whose peer is a prefix list.
+  void sg_rule_list(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols,
+                    net::PortSet ports, const std::string& prefix_list_id) {
+    model::SecurityGroupPeer peer;
+    peer.kind = model::SecurityGroupPeerKind::prefix_list;
+    peer.prefix_list_id = prefix_list_id;
+    add_sg_rule(sg, direction, protocols, ports, std::move(peer));
+  }
+  void add_sg_rule(model::SecurityGroupId sg, model::RuleDirection direction, net::ProtocolSet protocols,
+                   net::PortSet ports, model::SecurityGroupPeer peer) {
     model::SecurityGroupRule rule;
     rule.direction = direction;
     rule.protocols = protocols;
     rule.ports = ports;
-    rule.peer.kind = model::SecurityGroupPeerKind::security_group;
-    rule.peer.security_group = {snapshot.get(peer).origin.aws_id, peer};
+    rule.peer = std::move(peer);
     rule.origin = snapshot.get(sg).origin;
     snapshot.get(sg).rules.push_back(rule);
   }
@@ -297,6 +336,32 @@ class SnapshotBuilder {
     assoc.transit_gateway_attachment = attachment_ref(attachment_id);
     for (auto* p : allowed) assoc.allowed_prefixes.push_back(cidr(p));
     snapshot.add(std::move(assoc));
+    return attachment_id;
+  }
+
+  // A Site-to-Site VPN connection on a VGW (static_routes_only: VPN static, else BGP; R7.6).
+  model::VpnConnectionId vpn_on_vgw(model::VpnGatewayId vgw, const std::string& name, bool static_routes_only) {
+    model::VpnConnection vpn;
+    vpn.origin = origin("aws_vpn_connection", name, "vpn-" + name);
+    vpn.vpn_gateway = {snapshot.get(vgw).origin.aws_id, vgw};
+    vpn.static_routes_only = static_routes_only;
+    return snapshot.add(std::move(vpn));
+  }
+  // A Site-to-Site VPN connection on a TGW, with its TGW attachment.
+  model::TransitGatewayAttachmentId vpn_on_tgw(model::TransitGatewayId tgw, const std::string& name,
+                                               model::VpnConnectionId* connection = nullptr) {
+    model::TransitGatewayAttachment attachment;
+    attachment.origin = origin("aws_vpn_connection", name, "tgw-attach-vpn-" + name);
+    attachment.attachment_kind = model::TransitGatewayAttachmentKind::vpn;
+    attachment.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    attachment.resource_id = "vpn-" + name;
+    auto attachment_id = snapshot.add(std::move(attachment));
+    model::VpnConnection vpn;
+    vpn.origin = origin("aws_vpn_connection", name, "vpn-" + name);
+    vpn.transit_gateway = {snapshot.get(tgw).origin.aws_id, tgw};
+    vpn.transit_gateway_attachment = attachment_ref(attachment_id);
+    auto id = snapshot.add(std::move(vpn));
+    if (connection) *connection = id;
     return attachment_id;
   }
 

@@ -1,0 +1,198 @@
+// Same-prefix tie-breaks (R1.9, R1.10, R1.12, R7.6, R8.4; SEMANTICS §9.3 and §9.28):
+// in a subnet table static > prefix list > propagated; at a VGW DX > VPN static > VPN BGP;
+// at a TGW any static route (a VPN's included) > VPC- > DXGW- > VPN-propagated.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "fwd_test_support.hpp"
+#include "moat/fwd/network.hpp"
+#include "snapshot_builder.hpp"
+
+namespace moat::fwd::test {
+
+using model::ObjectKind;
+
+namespace {
+
+Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
+
+// Subnet a of VPC main (10.0.0.0/16) peered with VPC other (10.7.0.0/16), which routes back.
+struct Peered {
+  SnapshotBuilder b;
+  model::VpcId vpc{};
+  model::RouteTableId table{};
+  model::InstanceId host{};
+  model::InstanceId remote{};
+  model::VpcPeeringConnectionId pcx{};
+  model::InternetGatewayId igw{};
+  Peered() {
+    vpc = b.vpc("main", "10.0.0.0/16");
+    auto subnet = b.subnet(vpc, "a", "10.0.1.0/24");
+    table = b.route_table(vpc, "a");
+    b.associate(subnet, table);
+    host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")});
+    igw = b.igw(vpc, "main");
+    auto other = b.vpc("other", "10.7.0.0/16");
+    auto other_subnet = b.subnet(other, "o", "10.7.1.0/24");
+    remote = b.instance("remote", other_subnet, "10.7.1.10", {b.open_sg(other, "remote_open")});
+    pcx = b.peering(vpc, other, "main_other");
+    auto back = b.route_table(other, "o");
+    b.associate(other_subnet, back);
+    b.route(back, "10.0.0.0/16", "pcx-main_other", pcx, "back");
+    b.prefix_list("partners", {"10.7.1.0/24"});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a static route beats a prefix-list route for the same addresses (R1.9, R1.10)", "[fwd]") {
+  Peered s;
+  s.b.route_to_list(s.table, "partners", "igw-main", s.igw, "partners_hijack");
+  s.b.route(s.table, "10.7.1.0/24", "pcx-main_other", s.pcx, "to_other");
+  Network network(s.b.snapshot);
+  auto verdict = network.reachable({instance(s.host)}, {instance(s.remote)}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::holds);
+  auto out = network.flow({instance(s.host)}, tcp_to("10.7.1.10/32", 443), {instance(s.remote)});
+  REQUIRE(out.delivered.size() == 1);
+  CHECK(path_names(out.delivered.front().path, "aws_route.to_other"));
+  CHECK_FALSE(path_names(out.delivered.front().path, "aws_route.partners_hijack"));
+}
+
+TEST_CASE("without the static route the prefix-list route of the same addresses decides (R1.10)", "[fwd]") {
+  Peered s;
+  s.b.route_to_list(s.table, "partners", "igw-main", s.igw, "partners_hijack");
+  Network network(s.b.snapshot);
+  auto verdict = network.reachable({instance(s.host)}, {instance(s.remote)}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::fails);
+  REQUIRE(!verdict.blockers.empty());
+  CHECK(path_names(verdict.blockers.front().path, "aws_route.partners_hijack"));
+}
+
+namespace {
+
+// VPC main behind a VGW; the same on-prem prefix 192.168.0.0/16 is declared reachable
+// over a DX gateway, a static VPN and a BGP VPN, each its own external network so the
+// verdict shows which one the VGW chose.
+struct ThreeWays {
+  SnapshotBuilder b;
+  model::RouteTableId table{};
+  model::VpnGatewayId vgw{};
+  model::InstanceId host{};
+  std::vector<graph::ExternalNetwork> networks;
+  ThreeWays(bool dx, bool vpn_static, bool vpn_bgp) {
+    auto vpc = b.vpc("main", "10.0.0.0/16");
+    auto subnet = b.subnet(vpc, "app", "10.0.1.0/24");
+    table = b.route_table(vpc, "app");
+    b.associate(subnet, table);
+    vgw = b.vgw(vpc, "main");
+    host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")});
+    auto corp = b.dx_gateway("corp");
+    b.dx_associate_vgw(corp, vgw, {}, "corp");
+    auto by_static = b.vpn_on_vgw(vgw, "static", true);
+    auto by_bgp = b.vpn_on_vgw(vgw, "bgp", false);
+    // Least preferred first, so that picking the first candidate would be caught.
+    if (vpn_bgp) networks.push_back({"dc_vpn_bgp", {cidr("192.168.0.0/16")}, {{graph::Attachment{by_bgp}}}});
+    if (vpn_static) networks.push_back({"dc_vpn_static", {cidr("192.168.0.0/16")}, {{graph::Attachment{by_static}}}});
+    if (dx) networks.push_back({"dc_dx", {cidr("192.168.0.0/16")}, {{graph::Attachment{corp}}}});
+  }
+  // Either propagation (R7.5) or a static route to the VGW (R1.12: the VGW chooses).
+  void route(bool propagated) {
+    if (propagated) b.propagate(table, vgw);
+    else b.route(table, "192.168.0.0/16", "vgw-main", vgw, "onprem");
+  }
+};
+
+void check_vgw_choice(ThreeWays& s, const std::string& chosen, const std::string& deciding, const std::string& loser) {
+  for (bool propagated : {true, false}) {
+    INFO("propagated: " << propagated);
+    ThreeWays copy = s;
+    copy.route(propagated);
+    Network network(copy.b.snapshot, copy.networks);
+    CHECK(network.reachable({instance(copy.host)}, {Endpoint::external(chosen)}, tcp(), net::PortSet::of(443)).holds());
+    CHECK(network.reachable({instance(copy.host)}, {Endpoint::external(loser)}, tcp(), net::PortSet::of(443)).status ==
+          VerdictStatus::fails);
+    auto out = network.flow({instance(copy.host)}, tcp_to("192.168.1.0/24", 443));
+    REQUIRE(out.delivered.size() == 1);
+    CHECK(path_names(out.delivered.front().path, deciding));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("at a VGW a Direct Connect route beats a static VPN route for the same prefix (R1.12, R7.6)", "[fwd]") {
+  ThreeWays s(true, true, false);
+  check_vgw_choice(s, "dc_dx", "aws_dx_gateway_association.corp", "dc_vpn_static");
+}
+
+TEST_CASE("at a VGW a static VPN route beats a BGP VPN route for the same prefix (R1.12, R7.6)", "[fwd]") {
+  ThreeWays s(false, true, true);
+  check_vgw_choice(s, "dc_vpn_static", "aws_vpn_connection.static", "dc_vpn_bgp");
+}
+
+TEST_CASE("at a VGW a Direct Connect route beats a BGP VPN route for the same prefix (R1.12, R7.6)", "[fwd]") {
+  ThreeWays s(true, false, true);
+  check_vgw_choice(s, "dc_dx", "aws_dx_gateway_association.corp", "dc_vpn_bgp");
+}
+
+namespace {
+
+// VPC main -> TGW hub; on-prem 192.168.0.0/16 is learned over a transit VIF (DX gateway
+// attachment) and over a VPN attachment, each its own external network.
+struct TgwTwoWays {
+  SnapshotBuilder b;
+  model::TransitGatewayRouteTableId hub{};
+  model::TransitGatewayAttachmentId vpn_attachment{};
+  model::InstanceId host{};
+  std::vector<graph::ExternalNetwork> networks;
+  TgwTwoWays() {
+    auto vpc = b.vpc("main", "10.0.0.0/16");
+    auto subnet = b.subnet(vpc, "app", "10.0.1.0/24");
+    auto table = b.route_table(vpc, "app");
+    b.associate(subnet, table);
+    auto tgw = b.tgw("hub");
+    b.route(table, "192.168.0.0/16", "tgw-hub", tgw, "onprem");
+    auto vpc_attachment = b.tgw_attach(tgw, vpc, {subnet}, "main");
+    auto corp = b.dx_gateway("corp");
+    auto dx_attachment = b.dx_associate_tgw(corp, tgw, {"10.0.0.0/8"}, "corp");
+    model::VpnConnectionId vpn{};
+    vpn_attachment = b.vpn_on_tgw(tgw, "site", &vpn);
+    hub = b.tgw_table(tgw, "hub");
+    for (auto a : {vpc_attachment, vpn_attachment, dx_attachment}) {  // the VPN's routes first
+      b.tgw_associate(hub, a);
+      b.tgw_propagate(hub, a);
+    }
+    host = b.instance("host", subnet, "10.0.1.10", {b.open_sg(vpc, "open")});
+    // The VPN first, so that picking the first candidate would be caught.
+    networks = {{"dc_vpn", {cidr("192.168.0.0/16")}, {{graph::Attachment{vpn}}}},
+                {"dc_dx", {cidr("192.168.0.0/16")}, {{graph::Attachment{corp}}}}};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("at a TGW a DX-propagated route beats a VPN-propagated route for the same prefix (R7.6, R8.4)", "[fwd]") {
+  TgwTwoWays s;
+  Network network(s.b.snapshot, s.networks);
+  CHECK(network.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443)).holds());
+  CHECK(network.reachable({instance(s.host)}, {Endpoint::external("dc_vpn")}, tcp(), net::PortSet::of(443)).status ==
+        VerdictStatus::fails);
+  auto out = network.flow({instance(s.host)}, tcp_to("192.168.1.0/24", 443));
+  REQUIRE(out.delivered.size() == 1);
+  CHECK(path_names(out.delivered.front().path, "aws_dx_gateway_association.corp"));
+}
+
+TEST_CASE("at a TGW, unlike a VGW, a static VPN route beats a DX-learned route for the same prefix (§9.28, R7.6)", "[fwd]") {
+  TgwTwoWays s;
+  s.b.tgw_route(s.hub, "192.168.0.0/16", s.vpn_attachment, "vpn_static");
+  Network network(s.b.snapshot, s.networks);
+  CHECK(network.reachable({instance(s.host)}, {Endpoint::external("dc_vpn")}, tcp(), net::PortSet::of(443)).holds());
+  CHECK(network.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443)).status ==
+        VerdictStatus::fails);
+  auto out = network.flow({instance(s.host)}, tcp_to("192.168.1.0/24", 443));
+  REQUIRE(out.delivered.size() == 1);
+  CHECK(path_names(out.delivered.front().path, "aws_ec2_transit_gateway_route.vpn_static"));
+  CHECK(path_names(out.delivered.front().path, "aws_vpn_connection.site"));
+}
+
+}  // namespace moat::fwd::test
