@@ -135,6 +135,20 @@ TEST_CASE("at a VGW a Direct Connect route beats a BGP VPN route for the same pr
   check_vgw_choice(s, "dc_dx", "aws_dx_gateway_association.corp", "dc_vpn_bgp");
 }
 
+TEST_CASE("a prefix-list route beats a propagated route for the same addresses (R1.9, R1.10)", "[fwd]") {
+  ThreeWays s(true, false, false);
+  s.route(true);
+  auto igw = s.b.igw(model::VpcId{0}, "main");
+  s.b.prefix_list("corp", {"192.168.0.0/16"});
+  s.b.route_to_list(s.table, "corp", "igw-main", igw, "corp_hijack");
+  Network network(s.b.snapshot, s.networks);
+  auto verdict = network.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443));
+  CHECK(verdict.status == VerdictStatus::fails);
+  REQUIRE(!verdict.blockers.empty());
+  CHECK(path_names(verdict.blockers.front().path, "aws_route.corp_hijack"));
+  CHECK_FALSE(path_names(verdict.blockers.front().path, "aws_dx_gateway_association.corp"));
+}
+
 namespace {
 
 // VPC main -> TGW hub; on-prem 192.168.0.0/16 is learned over a transit VIF (DX gateway
