@@ -12,9 +12,17 @@
 //   check        every intent evaluated (what `moat check` does after loading)
 //   find_leak    only closed/no-internet-egress and closed/no-internet-ingress: the time
 //                to find an injected internet path
-//   trace        one `moat trace` of FROM -> TO (tcp 443), median of --repeat runs
+//   trace        one `moat trace` of FROM -> TO (tcp 443), median of --repeat runs, with
+//                the parts of the flow (delivered, dropped) and whether any part is
+//                delivered for certain (`moat trace` exit 0)
 // plus the intent counts, how many fail, and the peak resident set size (getrusage).
-// Defaults: --trace goes from the first ECS service in the state to "internet".
+// Default trace: a flow that crosses the estate. From the scenario's first declared
+// network (on-prem, over its Direct Connect gateway and the transit gateway) to
+// dns:NAME, NAME being the Route 53 alias record of the state's last load balancer (the
+// last spoke's internal ALB in gen_estate.py's estates; the last, so that a lookup
+// scanning the estate in order pays its whole length) — the generator's "onprem-reaches-app"
+// flow, delivered in its estates. Without an alias record: that load balancer's address.
+// Without a declared network or a load balancer: the first ECS service to "internet".
 
 #include <sys/resource.h>
 
@@ -28,6 +36,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "moat/core/error.hpp"
@@ -69,6 +79,23 @@ std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(path.string(), "", "", "cannot be read");
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The default --trace FROM TO (see the header).
+std::pair<std::string, std::string> default_trace(const scenario::Scenario& scenario, const model::Snapshot& snapshot) {
+  if (!scenario.networks.empty() && !snapshot.load_balancers.empty()) {
+    const auto& target = snapshot.load_balancers.back();
+    std::string to = target.origin.address;
+    for (const auto& record : snapshot.resource_records) {
+      if (record.alias && !target.dns_name.empty() && record.alias->name == target.dns_name) {
+        to = "dns:" + record.name;
+        break;
+      }
+    }
+    return {scenario.networks.front().name, to};
+  }
+  if (!snapshot.ecs_services.empty()) return {snapshot.ecs_services.front().origin.address, "internet"};
+  return {};
 }
 
 int usage() {
@@ -152,22 +179,27 @@ int main(int argc, char** argv) {
                        }).to_json();
     out["leaks_found"] = leaks;
 
-    if (trace_from.empty() && !snapshot.ecs_services.empty())
-      trace_from = snapshot.ecs_services.front().origin.address;
+    if (trace_from.empty()) std::tie(trace_from, trace_to) = default_trace(scenario, snapshot);
     if (!trace_from.empty()) {
       std::vector<Timing> runs;
-      std::size_t parts = 0;
+      std::size_t delivered_parts = 0, dropped_parts = 0;
+      bool delivered = false;
       for (int r = 0; r < repeat; ++r) {
         runs.push_back(timed([&] {
           auto traced = intent::trace(*environment, trace_from, trace_to, net::ProtocolSet::of(6), net::PortSet::of(443));
-          parts = traced.result.delivered.size() + traced.result.dropped.size();
+          delivered_parts = traced.result.delivered.size();
+          dropped_parts = traced.result.dropped.size();
+          delivered = traced.delivered();
         }));
       }
       std::sort(runs.begin(), runs.end(), [](const Timing& a, const Timing& b) { return a.wall < b.wall; });
       out["trace"] = runs[runs.size() / 2].to_json();
       out["trace"]["from"] = trace_from;
       out["trace"]["to"] = trace_to;
-      out["trace"]["parts"] = parts;
+      out["trace"]["parts"] = delivered_parts + dropped_parts;
+      out["trace"]["delivered_parts"] = delivered_parts;
+      out["trace"]["dropped_parts"] = dropped_parts;
+      out["trace"]["delivered"] = delivered;
     }
 
     rusage usage{};

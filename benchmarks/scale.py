@@ -13,8 +13,12 @@ Results go to OUT/scale.json, a Markdown table to OUT/scale.md (and stdout), and
 gnuplot is installed, OUT/scale.svg (or --plot FILE). The growth order of each curve is the least-squares
 slope of log(time) over log(routes).
 
+--trace-only measures only the trace: the closed estates (generated if absent), bench_estate
+on each, and a table of bench_estate's default trace (on-prem network over Direct Connect and
+the transit gateway to a spoke's ALB on TCP 443) to OUT/trace.json and OUT/trace.md.
+
   /usr/bin/python3 benchmarks/scale.py [--build build-bench] [--out build-bench/scale]
-                                       [--sizes xs,s,m,l,xl] [--plot FILE]
+                                       [--sizes xs,s,m,l,xl] [--plot FILE] [--trace-only]
 Standard library only.
 """
 
@@ -176,6 +180,45 @@ unset multiplot
         print("scale.py: gnuplot failed:\n" + result.stderr, file=sys.stderr)
 
 
+def trace_markdown(rows):
+    """The trace of each closed estate: the flow, its parts, CPU and wall time, growth order."""
+    lines = ["| size | VPCs | routes | from | to | delivered parts | dropped parts | delivered | trace ms (CPU) "
+             "| trace ms (wall) |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        t = r["closed"]["trace"]
+        lines.append("| %s | %d | %d | %s | %s | %d | %d | %s | %.2f | %.2f |" % (
+            r["size"], r["closed"]["model"]["vpcs"], r["closed"]["model"]["routes"], t["from"], t["to"],
+            t["delivered_parts"], t["dropped_parts"], "yes" if t["delivered"] else "no", t["cpu_s"] * 1e3,
+            t["wall_s"] * 1e3))
+    routes = [r["closed"]["model"]["routes"] for r in rows]
+    lines.append("")
+    lines.append("Empirical growth order of one trace (least-squares slope of log CPU time over log routes): n^%.2f"
+                 % slope(routes, [r["closed"]["trace"]["cpu_s"] for r in rows]))
+    return "\n".join(lines) + "\n"
+
+
+def warn_undelivered_trace(row):
+    if not row["closed"].get("trace", {}).get("delivered"):
+        print("scale.py: warning: %s: the traced flow is not delivered" % row["size"], file=sys.stderr)
+
+
+def write_results(out, name, rows, table):
+    """OUT/NAME.json (the rows), OUT/NAME.md and stdout (the table)."""
+    (out / (name + ".json")).write_text(json.dumps(rows, indent=2) + "\n")
+    (out / (name + ".md")).write_text(table)
+    print(table)
+
+
+def trace_only(build, out, sizes):
+    rows = []
+    for size in sizes:
+        print("scale.py: %s (trace only)" % size, file=sys.stderr)
+        _, scenario, summary = generate(out, size, leak=False)
+        rows.append({"size": size, "summary": summary, "closed": bench_estate(build, scenario)})
+        warn_undelivered_trace(rows[-1])
+    write_results(out, "trace", rows, trace_markdown(rows))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", default=str(ROOT / "build-bench"), help="a build with MOAT_BUILD_BENCHMARKS=ON")
@@ -183,10 +226,15 @@ def main():
     parser.add_argument("--sizes", default="xs,s,m,l,xl", help="gen_estate.py --size presets, smallest first")
     parser.add_argument("--plot", default=None,
                         help="where the SVG plot goes (default OUT/scale.svg; benchmarks/README.md shows benchmarks/scale.svg)")
+    parser.add_argument("--trace-only", action="store_true",
+                        help="measure only the trace, on the closed estates (OUT/trace.json, OUT/trace.md)")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
     out = pathlib.Path(args.out).resolve() if args.out else build / "scale"
     out.mkdir(parents=True, exist_ok=True)
+    if args.trace_only:
+        trace_only(build, out, args.sizes.split(","))
+        return
     rows = []
     for size in args.sizes.split(","):
         print("scale.py: %s" % size, file=sys.stderr)
@@ -198,13 +246,11 @@ def main():
         if row["closed"]["failed_intents"] != 0:
             print("scale.py: warning: %s: %d intents fail on the closed estate" % (size, row["closed"]["failed_intents"]),
                   file=sys.stderr)
+        warn_undelivered_trace(row)
         if not row["leak"]["leaks_found"]:
             print("scale.py: warning: %s: the injected leak was not found" % size, file=sys.stderr)
         rows.append(row)
-    (out / "scale.json").write_text(json.dumps(rows, indent=2) + "\n")
-    table = markdown(rows)
-    (out / "scale.md").write_text(table)
-    print(table)
+    write_results(out, "scale", rows, markdown(rows))
     plot(out, rows, pathlib.Path(args.plot).resolve() if args.plot else out / "scale.svg")
 
 
