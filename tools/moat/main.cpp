@@ -221,7 +221,7 @@ void add_check(CLI::App& app, int& status) {
       "Terraform addresses, then the load and scenario warnings (e.g. cidr.host_bits: a CIDR with host\n"
       "bits set, its network used). json, sarif and junit are for CI. Exit 0 when every intent holds,\n"
       "1 when some fails, 2 on bad input (a file that cannot be loaded, an unknown key, a selector that\n"
-      "matches nothing; with --strict, any warning).\n\n"
+      "matches nothing; with --strict, any load or scenario warning).\n\n"
       "Examples:\n"
       "  moat check models/examples/closed-ecs/after/moat.json\n"
       "  moat check moat.json --state dns.tfstate --profile closed\n"
