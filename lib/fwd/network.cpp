@@ -167,10 +167,10 @@ struct Network::Impl {
       if (list && snapshot.get(*list).entries_known) {
         service.addresses = DualAddressSet::of(std::span<const net::Prefix>(snapshot.get(*list).entries));
         service.symbolic = false;
-      } else if (!endpoint.cidr_blocks.empty()) {  // the list as the endpoint read it
-        service.addresses = DualAddressSet::of(std::span<const net::Prefix>(endpoint.cidr_blocks));
-        service.symbolic = false;
       } else {
+        // Unknown entries (the endpoint's own cidr_blocks are not used: the route tables
+        // keep this list's route aside as symbolic, compile_network, so a known address set
+        // here would bypass that route).
         service.addresses.v4 = detail::public_ipv4();
       }
       services.push_back(std::move(service));
@@ -494,12 +494,16 @@ struct Network::Impl {
       if (symbolic() && mode == Mode::forward) {
         for (const auto& [list, chosen] : compiled.symbolic_routes) {
           if (list != service->prefix_list_id) continue;
-          // The list's route takes every address of the service, but a static route more
-          // specific than an entry wins over it (R1.10): with the entries unknown, packets
-          // under such a route may leave by it instead (R0.1).
+          // The list's route takes every address of the service, but any route more
+          // specific than an entry wins over it — static, propagated or another list's,
+          // the longest prefix decides before the route type (R1.9, R1.10): with the
+          // entries unknown, packets under such a route may leave by it instead (R0.1).
+          // Another gateway endpoint's route is no rival: the AWS-managed lists of
+          // different services (S3, DynamoDB) hold disjoint ranges.
           PacketSet packets = frame.packets;
           for (const auto& entry : compiled.routes.v4.entries()) {
-            if (entry.value.rank != 0 || entry.prefix.length() == 0 || entry.value.target.kind == model::RouteTargetKind::local)
+            if (entry.prefix.length() == 0 || entry.value.target.kind == model::RouteTargetKind::local ||
+                to_gateway_endpoint_service(entry.value.target))
               continue;
             auto taken = packets.with_destination_in(AddressSet::of(entry.prefix));
             drop(frame, taken, table_node, ExplanationCode::MORE_SPECIFIC_ROUTE, entry.value.origin.address,
@@ -652,6 +656,13 @@ struct Network::Impl {
       }
     }
 
+    // Whether a route target is a gateway endpoint (S3, DynamoDB), not a GWLB endpoint.
+    bool to_gateway_endpoint_service(const model::RouteTarget& target) const {
+      if (target.kind != model::RouteTargetKind::vpc_endpoint) return false;
+      const auto* id = std::get_if<model::VpcEndpointId>(&target.id);
+      return id != nullptr && s().vpc_endpoints[model::index(*id)].type == model::VpcEndpointType::gateway;
+    }
+
     // A gateway endpoint (R2.16): packets of the VPC's own ENIs (or its NAT gateways) go to
     // its AWS service; packets that entered from a peering, TGW, VPN/DX or the internet
     // never use it (R2.16, R7.10). A GWLB endpoint hands them to an appliance (not modelled).
@@ -663,11 +674,14 @@ struct Network::Impl {
       if (endpoint.type != model::VpcEndpointType::gateway || !svc) {
         // A Gateway Load Balancer endpoint hands the packets to appliances moat does not
         // model: they may forward them anywhere (the internet included), so this is not
-        // a proof of isolation (R0.1) — an uncertain drop.
+        // a proof of isolation (R0.1) — an uncertain drop. So is a gateway endpoint whose
+        // service moat cannot tell (no prefix list in state).
+        const bool gwlb = endpoint.type != model::VpcEndpointType::gateway;
         drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
-             "route to " + endpoint.origin.aws_id + " (" + endpoint.origin.address +
-                 "): a gateway load balancer endpoint hands the packets to appliances moat does not model; "
-                 "they may go anywhere (R0.1)",
+             "route to " + endpoint.origin.aws_id + " (" + endpoint.origin.address + "): " +
+                 (gwlb ? "a gateway load balancer endpoint hands the packets to appliances moat does not model"
+                       : "a gateway endpoint whose service (prefix list) is not in the loaded state") +
+                 "; they may go anywhere (R0.1)",
              false);
         return;
       }

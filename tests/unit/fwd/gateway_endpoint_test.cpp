@@ -124,6 +124,23 @@ TEST_CASE("a peered VPC's packets to the service never use the VPC's gateway end
   CHECK(network.reachable({s.tasks()}, {Endpoint::aws_service(s3)}, tcp(), net::PortSet::of(443)).holds());
 }
 
+TEST_CASE("any route more specific than the symbolic list's entries may take the packets, not only static ones",
+          "[fwd]") {
+  S3Vpc s;
+  s.endpoint_route();
+  // A customer prefix list's route (rank: prefix list, not static) to the NAT gateway for
+  // 52.0.0.0/8: longer than a /0, so it may be longer than an S3 entry too (R1.9, R1.10).
+  s.b.prefix_list("partners", {"52.0.0.0/8"});
+  s.b.route_to_list(s.app_table, "partners", "nat-main", model::NatGatewayId{0}, "app_partners");
+  Network network(s.b.snapshot);
+  auto verdict = network.reachable({s.tasks()}, {Endpoint::aws_service(s3)}, tcp(), net::PortSet::of(443));
+  CHECK_FALSE(verdict.holds());
+  const auto* drop = find_drop(verdict.blockers, ExplanationCode::MORE_SPECIFIC_ROUTE);
+  REQUIRE(drop != nullptr);
+  CHECK_FALSE(drop->certain);
+  CHECK(drop->address == "aws_route.app_partners");
+}
+
 TEST_CASE("a route to a gateway load balancer endpoint is no proof of isolation from the internet", "[fwd]") {
   S3Vpc s;
   // The app table's default route goes to an inspection appliance's GWLB endpoint instead
