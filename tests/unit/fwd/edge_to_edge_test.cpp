@@ -15,8 +15,6 @@ using model::ObjectKind;
 
 namespace {
 
-Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
-
 // VPC main: a NAT gateway in subnet public (routed to the IGW), an appliance (source/dest
 // check off) in subnet fw whose table sends the db subnet to the NAT gateway (a more
 // specific route than local, R1.6), and a VGW whose gateway route table (R1.2) hands

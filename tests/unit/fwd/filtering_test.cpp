@@ -12,8 +12,6 @@ using model::RuleDirection;
 
 namespace {
 
-Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
-
 // Two subnets of one VPC (main route table only), an instance in each.
 struct TwoSubnets {
   SnapshotBuilder b;

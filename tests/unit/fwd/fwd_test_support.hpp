@@ -4,11 +4,20 @@
 #include <algorithm>
 #include <string>
 
+#include "moat/fwd/endpoint.hpp"
 #include "moat/fwd/flow_result.hpp"
 #include "moat/fwd/verdict.hpp"
+#include "moat/model/ids.hpp"
+#include "moat/model/object_kind.hpp"
 #include "moat/net/packet_set.hpp"
 
 namespace moat::fwd::test {
+
+// The interfaces of one instance / of one ECS service's tasks, as a flow endpoint.
+inline Endpoint instance(model::InstanceId id) { return Endpoint::of({model::ObjectKind::instance, model::index(id)}); }
+inline Endpoint service(model::EcsServiceId id) {
+  return Endpoint::of({model::ObjectKind::ecs_service, model::index(id)});
+}
 
 inline const DroppedPart* find_drop(const std::vector<DroppedPart>& drops, ExplanationCode code) {
   auto it = std::find_if(drops.begin(), drops.end(), [&](const DroppedPart& d) { return d.code == code; });

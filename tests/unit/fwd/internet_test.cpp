@@ -12,8 +12,6 @@ using model::RuleDirection;
 
 namespace {
 
-Endpoint service(model::EcsServiceId id) { return Endpoint::of({ObjectKind::ecs_service, model::index(id)}); }
-
 // One VPC, one subnet routed 0.0.0.0/0 -> IGW, one ECS service with an open SG.
 struct IgwSubnet {
   SnapshotBuilder b;

@@ -19,8 +19,6 @@ using net::IpFamily;
 
 namespace {
 
-Endpoint service(model::EcsServiceId id) { return Endpoint::of({ObjectKind::ecs_service, model::index(id)}); }
-Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
 Endpoint load_balancer(model::LoadBalancerId id) { return Endpoint::of({ObjectKind::load_balancer, model::index(id)}); }
 Endpoint addresses(const char* cidr_text) { return Endpoint::address_set(net::AddressSet::of(cidr(cidr_text))); }
 

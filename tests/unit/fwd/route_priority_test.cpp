@@ -15,8 +15,6 @@ using model::ObjectKind;
 
 namespace {
 
-Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
-
 // Subnet a of VPC main (10.0.0.0/16) peered with VPC other (10.7.0.0/16), which routes back.
 struct Peered {
   SnapshotBuilder b;

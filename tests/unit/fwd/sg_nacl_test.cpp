@@ -13,9 +13,6 @@ using model::RuleDirection;
 
 namespace {
 
-Endpoint instance(model::InstanceId id) { return Endpoint::of({ObjectKind::instance, model::index(id)}); }
-Endpoint service(model::EcsServiceId id) { return Endpoint::of({ObjectKind::ecs_service, model::index(id)}); }
-
 // Two subnets of one VPC; SG app lets its members in on 8080 (self) and everything out.
 struct SelfRule {
   SnapshotBuilder b;
