@@ -1734,7 +1734,9 @@ struct Network::Impl {
       verdict.counterexamples.push_back(std::move(part));
     }
     for (auto& drop : result.dropped) {
-      if (!drop.certain) {
+      if (drop.certain) {
+        verdict.barriers.push_back(std::move(drop));
+      } else {
         maybe_path = true;
         verdict.blockers.push_back(std::move(drop));
       }

@@ -65,7 +65,16 @@ void Evaluation::add(const fwd::Verdict& verdict) {
       explain(std::move(e));
     }
   }
-  if (verdict.status == fwd::VerdictStatus::holds) return;
+  if (verdict.status == fwd::VerdictStatus::holds) {
+    // A "must not reach" that holds names what keeps it true: each resource that stops
+    // packets, once, with the number of further paths it stops.
+    for (const auto& drop : verdict.barriers) {
+      auto e = dropped_explanation(drop);
+      e.message = "isolated here: " + e.message;
+      explain(std::move(e), "barrier");
+    }
+    return;
+  }
   if (verdict.status == fwd::VerdictStatus::fails) failed_ = true;
   else uncertain_ = true;
   bool reach = result_.intent.expect != Expectation::unreachable;

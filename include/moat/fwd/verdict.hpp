@@ -1,7 +1,7 @@
 #pragma once
 // Verdict: the answer to reachable() or isolated(), with its evidence — every blocker of
-// a failed "must reach", a counterexample path of a failed "must not reach", and the
-// findings (latent exposures, assumptions) met on the way.
+// a failed "must reach", a counterexample path of a failed "must not reach", the barriers
+// that keep a "must not reach" true, and the findings (latent exposures, assumptions) met on the way.
 
 #include <cstdint>
 #include <string>
@@ -24,6 +24,9 @@ struct Verdict {
   VerdictStatus status = VerdictStatus::unknown;
   std::vector<DroppedPart> blockers;          // reachable(): every drop of requested packets
   std::vector<DeliveredPart> counterexamples;  // isolated(): delivered (or maybe delivered) parts
+  // isolated(): the certain drops that keep the sources apart — why a "must not reach"
+  // holds, each naming the resource that stops its packets.
+  std::vector<DroppedPart> barriers;
   std::vector<Finding> findings;
   std::string summary;
 
