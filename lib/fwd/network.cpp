@@ -1242,6 +1242,17 @@ struct Network::Impl {
       frame.trail = extend(frame, hop_at(tgw_node, attachment.origin.address, "from attachment " + attachment.origin.aws_id), key);
       auto assoc = c().tgw_association.find(frame.at);
       if (assoc == c().tgw_association.end()) {
+        const auto* gateway = attachment.transit_gateway.id ? &s().get(*attachment.transit_gateway.id) : nullptr;
+        if (gateway != nullptr && attachment.default_route_table_association &&
+            gateway->default_route_table_association && !gateway->association_default_route_table.empty() &&
+            !gateway->association_default_route_table.resolved()) {
+          // R0.1: the default table the attachment joins is not loaded, so its routes are unknown.
+          drop(frame, frame.packets, tgw_node, ExplanationCode::UNKNOWN_TARGET, gateway->origin.address,
+               "the attachment is associated with the TGW's default route table " +
+                   gateway->association_default_route_table.aws_id + ", which is not in the loaded state",
+               false);
+          return;
+        }
         drop(frame, frame.packets, tgw_node, ExplanationCode::TGW_ATTACHMENT_NOT_ASSOCIATED, attachment.origin.address,
              "the attachment is associated with no TGW route table (R8.2)");
         return;
@@ -1333,6 +1344,10 @@ struct Network::Impl {
       DualAddressSet suppressed;
       std::string suppressed_by;
       const model::DxGatewayAssociation* dangling = nullptr;  // names a gateway not in state
+      std::string advertised_by;  // the first resource that decides what the network learns
+      auto decided = [&](const model::Origin& origin) {
+        if (advertised_by.empty()) advertised_by = origin.address;
+      };
       for (const auto& via : network.via) {
         auto send = [&](const DualAddressSet& learned, Step step, std::uint32_t at, const model::Origin& origin, std::string what) {
           auto mine = detail::with_destination_in(frame.packets, learned);
@@ -1348,10 +1363,12 @@ struct Network::Impl {
           return gw.vpc.id ? c().vpc_cidrs[model::index(*gw.vpc.id)] : DualAddressSet{};
         };
         if (auto* vgw = std::get_if<model::VpnGatewayId>(&via.gateway)) {
+          decided(s().get(*vgw).origin);
           send(vgw_learned(*vgw), Step::vgw_in, model::index(*vgw), s().get(*vgw).origin, "learned the VPC CIDRs from the VGW");
         } else if (auto* dx = std::get_if<model::DxGatewayId>(&via.gateway)) {
           for (const auto& assoc : s().dx_gateway_associations) {
             if (assoc.dx_gateway.id != *dx) continue;
+            decided(assoc.origin);
             if (assoc.vpn_gateway.id) {
               // R7.2: a VPC CIDR is advertised only if an allowed prefix equals or contains it.
               const auto& gw = s().get(*assoc.vpn_gateway.id);
@@ -1392,6 +1409,7 @@ struct Network::Impl {
           }
         } else if (auto* vpn_id = std::get_if<model::VpnConnectionId>(&via.gateway)) {
           const auto& vpn = s().get(*vpn_id);
+          decided(vpn.origin);
           if (vpn.vpn_gateway.id) {
             // A Site-to-Site VPN on a VGW carries IPv4 only (R1.4 target table).
             send(DualAddressSet{vgw_learned(*vpn.vpn_gateway.id).v4, AddressSet(v6)}, Step::vgw_in,
@@ -1427,7 +1445,7 @@ struct Network::Impl {
                  ", which is not in the loaded state",
              false);
       } else {
-        drop(frame, rest - excluded, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, "",
+        drop(frame, rest - excluded, here, ExplanationCode::EXTERNAL_NETWORK_NO_ROUTE, advertised_by,
              network.name + " learned no route for these destinations over its attachments");
       }
     }
