@@ -75,7 +75,10 @@ struct Key {
   std::uint32_t condition;  // SG id + 1 or 0
   std::uint32_t source_group;  // group + 1 or 0 (SG references depend on it)
   std::uint32_t sender;        // group + 1 or 0 (the IGW's public-IP check depends on it)
-  auto tie() const { return std::tuple(step, at, aux, arrival, undo_depth, certain, condition, source_group, sender); }
+  bool behind;                 // past a filter that dropped the packets (FlowOptions::behind_filters)
+  auto tie() const {
+    return std::tuple(step, at, aux, arrival, undo_depth, certain, condition, source_group, sender, behind);
+  }
   friend bool operator<(const Key& a, const Key& b) { return a.tie() < b.tie(); }
   friend bool operator==(const Key& a, const Key& b) { return a.tie() == b.tie(); }
 };
@@ -86,6 +89,18 @@ struct Trail {
   std::shared_ptr<const Trail> parent;
 };
 using TrailPtr = std::shared_ptr<const Trail>;
+
+// A same-prefix route tie the packets' latest route decision was settled by (R1.9, R8.4):
+// the winning route and the best route of another target that lost it.
+struct RouteTie {
+  std::string winner;  // "route 10.0.0.0/16 -> pcx-x of aws_route.a"
+  std::string loser;
+  std::string winner_address;
+
+  std::string to_string() const {
+    return winner + " won the same-prefix tie over " + loser + " (HIGHER_PRIORITY_ROUTE)";
+  }
+};
 
 struct Frame {
   Step step = Step::leave_group;
@@ -102,6 +117,9 @@ struct Frame {
   bool certain = true;
   std::vector<std::string> assumptions;
   std::optional<model::SecurityGroupId> condition;  // egress allowed only if delivered to a member
+  // The filter drop(s) these packets are assumed past (FlowOptions::behind_filters).
+  std::string behind;
+  std::shared_ptr<const RouteTie> tie;  // the latest route decision settled by a tie, if any
 
   Key key() const {
     return {step,    at,
@@ -109,7 +127,8 @@ struct Frame {
             undo ? undo->depth : 0, certain,
             condition ? model::index(*condition) + 1 : 0,
             source_group ? *source_group + 1 : 0,
-            sender ? *sender + 1 : 0};
+            sender ? *sender + 1 : 0,
+            !behind.empty()};
   }
 };
 
@@ -214,6 +233,8 @@ struct Network::Impl {
     const Service* service = nullptr;
     // Reply mode: the gateway endpoint the request reached the service by.
     std::optional<std::uint32_t> entry_endpoint;
+    // Packets a filter drops go on as if it had let them pass (FlowOptions::behind_filters).
+    bool behind_filters = false;
 
     const model::Snapshot& s() const { return impl.s(); }
     const graph::ForwardingGraph& g() const { return impl.graph; }
@@ -238,9 +259,22 @@ struct Network::Impl {
       return frame;
     }
 
+    static bool is_filter(ExplanationCode code) {
+      return code == ExplanationCode::ENI_SG_RULES_MISMATCH || code == ExplanationCode::SUBNET_ACL_RESTRICTION;
+    }
+
     void drop(const Frame& frame, const PacketSet& packets, NodeId at, ExplanationCode code, std::string address,
               std::string detail, bool certain = true) {
       if (packets.empty()) return;
+      if (frame.tie && !is_filter(code)) {
+        // The route these packets took won a same-prefix tie: name the route that lost it.
+        detail += "; " + frame.tie->to_string();
+        if (code != ExplanationCode::HIGHER_PRIORITY_ROUTE)
+          finding(frame, ExplanationCode::HIGHER_PRIORITY_ROUTE, frame.tie->winner_address,
+                  frame.tie->to_string() + "; the packets it took were dropped (" + std::string(fwd::to_string(code)) +
+                      (address.empty() ? std::string() : " at " + address) + ")");
+      }
+      if (!frame.behind.empty()) detail = "behind " + frame.behind + ": " + detail;
       DroppedPart part;
       part.packets = packets;
       part.witness = *packets.witness();
@@ -252,10 +286,33 @@ struct Network::Impl {
       // Whether the drop decision rests on an assumption; packets that only possibly got
       // here (an uncertain frame) and are dropped for certain are no possible path.
       part.certain = certain;
-      result.dropped.push_back(std::move(part));
+      part.behind = frame.behind;
+      (frame.behind.empty() ? result.dropped : result.dropped_behind).push_back(std::move(part));
+    }
+    // After a certain filter drop (SG, NACL) of `denied`: with behind_filters, the packets
+    // go on (`then`) as if the filter had allowed them, marked behind it. Routes,
+    // blackholes and missing gateways end a path physically and are never passed so.
+    template <class Then>
+    void past_filter(const Frame& frame, const PacketSet& denied, NodeId at, ExplanationCode code,
+                     const std::string& address, Then&& then) {
+      if (!behind_filters || denied.empty()) return;
+      MOAT_ASSERT(is_filter(code), "only a filter drop is passed hypothetically");
+      std::string blocker = std::string(fwd::to_string(code)) + (address.empty() ? std::string() : " at " + address);
+      Frame f = frame;
+      f.packets = denied;
+      f.behind = frame.behind.empty() ? blocker : frame.behind + ", then " + blocker;
+      f.trail = extend(frame, hop_at(at, address, "assumed to pass (" + blocker + ")"));
+      then(f);
     }
     void deliver(const Frame& frame, const PacketSet& packets, NodeId at, Hop hop) {
-      if (packets.empty() || !is_destination(at)) return;
+      if (packets.empty()) return;
+      if (!is_destination(at)) {
+        // Packets a same-prefix tie sent elsewhere than the destination: the tie is why.
+        if (frame.tie && !destination_nodes.empty())
+          drop(frame, packets, at, ExplanationCode::HIGHER_PRIORITY_ROUTE, frame.tie->winner_address,
+               "delivered to " + g().node(at).name + ", not to the destination");
+        return;
+      }
       DeliveredPart part;
       part.packets = packets;
       part.witness = *packets.witness();
@@ -273,7 +330,12 @@ struct Network::Impl {
                                      t->original_sources, t->before});
       }
       std::reverse(part.translations.begin(), part.translations.end());
-      result.delivered.push_back(std::move(part));
+      part.behind = frame.behind;
+      (frame.behind.empty() ? result.delivered : result.delivered_behind).push_back(std::move(part));
+    }
+    // A finding met by the packets of `frame`; none from packets assumed past a filter.
+    void finding(const Frame& frame, ExplanationCode code, std::string address, std::string detail) {
+      if (frame.behind.empty()) finding(code, std::move(address), std::move(detail));
     }
     void finding(ExplanationCode code, std::string address, std::string detail) {
       for (const auto& f : result.findings) {
@@ -351,14 +413,18 @@ struct Network::Impl {
              "prove the flow; rules that allow some public addresses may pass it (R0.1)";
     }
 
-    // NACL of a subnet in one direction; returns the allowed packets and records drops.
-    PacketSet nacl(Frame& frame, std::uint32_t subnet, bool egress) {
+    // NACL of a subnet in one direction: records the drops and calls `then` with the
+    // allowed packets (and, with behind_filters, with the denied ones marked behind it).
+    template <class Then>
+    void nacl(const Frame& frame, std::uint32_t subnet, bool egress, Then&& then) {
       auto acl = s().effective_network_acl(model::SubnetId{subnet});
       NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
       if (!acl) {
-        finding(ExplanationCode::UNKNOWN_DATA, s().subnets[subnet].origin.address,
+        finding(frame, ExplanationCode::UNKNOWN_DATA, s().subnets[subnet].origin.address,
                 "no network ACL loaded for the subnet: the AWS default (allow all) is assumed");
-        return frame.packets;
+        Frame f = frame;
+        if (!f.packets.empty()) then(f);
+        return;
       }
       auto outcome = detail::evaluate_nacl(s().get(*acl), egress, frame.packets);
       if (symbolic()) {
@@ -379,9 +445,14 @@ struct Network::Impl {
         drop(frame, denied.packets, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, denied.address, denied.detail);
       }
       if (!outcome.allowed.empty()) {
-        frame.trail = extend(frame, hop_at(subnet_node, s().get(*acl).origin.address, outcome.rules));
+        Frame f = frame;
+        f.packets = outcome.allowed;
+        f.trail = extend(frame, hop_at(subnet_node, s().get(*acl).origin.address, outcome.rules));
+        then(f);
       }
-      return outcome.allowed;
+      for (const auto& denied : outcome.denied) {
+        past_filter(frame, denied.packets, subnet_node, ExplanationCode::SUBNET_ACL_RESTRICTION, denied.address, then);
+      }
     }
 
     // SG evaluation; pushes uncertain and conditional variants with `then`.
@@ -418,7 +489,9 @@ struct Network::Impl {
         partial_assumption = "the addresses of " + service->prefix_list_id + " (" + service->name + ") lie in what " +
                              outcome.addresses + " allows (" + outcome.rules + ")";
       }
-      drop(frame, frame.packets - passed, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses, none);
+      auto denied = frame.packets - passed;
+      drop(frame, denied, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses, none);
+      past_filter(frame, denied, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, outcome.addresses, then);
       Hop hop = hop_at(group_node, outcome.addresses, outcome.rules);
       if (!outcome.allowed.empty()) {
         Frame f = frame;
@@ -482,15 +555,14 @@ struct Network::Impl {
       }
       frame.packets = frame.packets - same;
       if (frame.packets.empty()) return;
-      auto allowed = nacl(frame, subnet, true);
-      route_from_subnet(frame, subnet, std::move(allowed));
+      nacl(frame, subnet, true, [&](Frame& f) { route_from_subnet(f, subnet, f.packets); });
     }
 
     void route(Frame& frame, const Key& key) {
       const auto& compiled = c().route_tables[frame.at];
       NodeId table_node = impl.node(ObjectKind::route_table, frame.at);
       const auto& table = s().route_tables[frame.at];
-      for (const auto& note : compiled.notes) finding(ExplanationCode::UNKNOWN_DATA, table.origin.address, note);
+      for (const auto& note : compiled.notes) finding(frame, ExplanationCode::UNKNOWN_DATA, table.origin.address, note);
       if (symbolic() && mode == Mode::forward) {
         for (const auto& [list, chosen] : compiled.symbolic_routes) {
           if (list != service->prefix_list_id) continue;
@@ -523,22 +595,50 @@ struct Network::Impl {
       for (auto family : detail::families) {
         auto destinations = frame.packets.destinations(family);
         if (destinations.empty()) continue;
-        auto parts = compiled.routes.of(family).partition(destinations, [](auto candidates) {
-          return detail::pick_lowest_rank(candidates);
-        });
-        for (auto& part : parts) {
+        for (auto& part : compiled.routes.of(family).partition(destinations)) {
           auto packets = frame.packets.with_destination_in(part.addresses);
-          if (!part.value) {
+          if (part.candidates.empty()) {
             drop(frame, packets, table_node, ExplanationCode::NO_ROUTE_TO_DESTINATION, table.origin.address,
                  "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
             continue;
           }
-          const auto& chosen = *part.value;
+          const auto& chosen = *detail::pick_lowest_rank(part.candidates);
           Frame f = next(frame, frame.step, frame.at, frame.aux, packets);
-          f.trail = extend(frame, hop_at(table_node, chosen.origin.address, "route " + chosen.label), key);
+          std::string rule = "route " + chosen.label;
+          const auto* loser = tie_loser(part.candidates, chosen, [](const detail::VpcRoute& a, const detail::VpcRoute& b) {
+            return a.target.aws_id == b.target.aws_id;
+          });
+          if (loser) note_tie(f, rule, chosen.label, chosen.origin.address, loser->label, loser->origin.address);
+          f.trail = extend(frame, hop_at(table_node, chosen.origin.address, rule), key);
           to_target(f, chosen, compiled);
         }
       }
+    }
+
+    // Of the same-prefix candidates, the best-ranked route to another target than `chosen`
+    // that `chosen` beat on rank (R1.9, R8.4), if any; equal ranks are no priority (R1.10).
+    template <class Route, class SameTarget>
+    static const Route* tie_loser(std::span<const typename net::PrefixTable<Route>::Entry> candidates,
+                                  const Route& chosen, SameTarget&& same_target) {
+      const Route* loser = nullptr;
+      for (const auto& candidate : candidates) {
+        const auto& route = candidate.value;
+        if (route.rank <= chosen.rank || same_target(route, chosen)) continue;
+        if (!loser || route.rank < loser->rank) loser = &route;
+      }
+      return loser;
+    }
+
+    // Records on `frame` (and in the route step's `rule`) that its route won a same-prefix
+    // tie: drops of these packets further on name the route that lost it.
+    static void note_tie(Frame& frame, std::string& rule, const std::string& winner, const std::string& winner_address,
+                         const std::string& loser, const std::string& loser_address) {
+      auto tie = std::make_shared<RouteTie>();
+      tie->winner = "route " + winner + (winner_address.empty() ? "" : " of " + winner_address);
+      tie->loser = "route " + loser + (loser_address.empty() ? "" : " of " + loser_address);
+      tie->winner_address = winner_address;
+      rule += " (higher priority than the same-prefix " + tie->loser + ")";
+      frame.tie = std::move(tie);
     }
 
     void to_target(Frame& frame, const detail::VpcRoute& route, const detail::CompiledRouteTable& table) {
@@ -703,7 +803,7 @@ struct Network::Impl {
         return;
       }
       NodeId endpoint_node = impl.node(ObjectKind::vpc_endpoint, endpoint_index);
-      finding(ExplanationCode::ENDPOINT_POLICY_NOT_EVALUATED, endpoint.origin.address,
+      finding(frame, ExplanationCode::ENDPOINT_POLICY_NOT_EVALUATED, endpoint.origin.address,
               "the policy of " + endpoint.origin.aws_id + " is not evaluated: an endpoint or bucket policy may still "
               "deny the request (R5.8)");
       Frame f = frame;
@@ -758,16 +858,14 @@ struct Network::Impl {
                  " (R8.1)");
         return;
       }
-      PacketSet packets = frame.packets;
-      if (frame.aux != 0 && frame.aux - 1 != *entry) {
-        // Entering the attachment subnet from another subnet: its NACL inbound (R3.11).
-        Frame f = frame;
-        packets = nacl(f, *entry, false);
-        frame.trail = f.trail;
-      }
-      Frame f = next(frame, Step::tgw, model::index(*attachment_id), 0, packets);
-      f.arrival = Arrival::local;
-      push(std::move(f));
+      auto onward = [&](Frame& in) {
+        Frame f = next(in, Step::tgw, model::index(*attachment_id), 0, in.packets);
+        f.arrival = Arrival::local;
+        push(std::move(f));
+      };
+      // Entering the attachment subnet from another subnet: its NACL inbound (R3.11).
+      if (frame.aux != 0 && frame.aux - 1 != *entry) nacl(frame, *entry, false, onward);
+      else onward(frame);
     }
 
     void local(Frame& frame) {
@@ -795,10 +893,15 @@ struct Network::Impl {
     }
 
     void deliver_in_subnet(Frame& frame, std::uint32_t subnet) {
-      NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
-      PacketSet packets = frame.packets;
       // Arriving from another subnet (or from outside): the subnet's NACL inbound.
-      if (frame.aux != subnet + 1) packets = nacl(frame, subnet, false);
+      if (frame.aux != subnet + 1) nacl(frame, subnet, false, [&](Frame& f) { deliver_to_groups(f, subnet); });
+      else deliver_to_groups(frame, subnet);
+    }
+
+    // Packets in `subnet` (its NACL inbound passed) to the interface groups holding them.
+    void deliver_to_groups(const Frame& frame, std::uint32_t subnet) {
+      NodeId subnet_node = impl.node(ObjectKind::subnet, subnet);
+      const PacketSet& packets = frame.packets;
       if (packets.empty()) return;
       DualAddressSet owned;
       const auto groups = g().groups_in_subnet(model::SubnetId{subnet});
@@ -823,14 +926,20 @@ struct Network::Impl {
     }
 
     void enter_group(Frame& frame, const Key& key) {
+      auto subnet = model::index(g().groups()[frame.at].subnet);
+      if (frame.aux != subnet + 1) {
+        frame.aux = subnet + 1;
+        nacl(frame, subnet, false, [&](Frame& f) { entered_group(f, key); });
+        return;
+      }
+      entered_group(frame, key);
+    }
+
+    // Packets at an interface group, past its subnet's NACL inbound.
+    void entered_group(Frame& frame, const Key& key) {
       const auto& group = g().groups()[frame.at];
       NodeId group_node = g().group_node(frame.at);
       auto subnet = model::index(group.subnet);
-      if (frame.aux != subnet + 1) {
-        frame.packets = nacl(frame, subnet, false);
-        frame.aux = subnet + 1;
-        if (frame.packets.empty()) return;
-      }
       frame.trail = extend(frame, hop_at(group_node, group.origin.address, "arrives"), key);
       auto to_self = detail::with_destination_in(frame.packets, group);
       auto transit = frame.packets - to_self;
@@ -870,8 +979,7 @@ struct Network::Impl {
           security_groups(f, group_index, model::RuleDirection::ingress, [&](Frame& in) {
             in.source_group.reset();
             security_groups(in, group_index, model::RuleDirection::egress, [&](Frame& out) {
-              out.packets = nacl(out, subnet, true);
-              route_from_subnet(out, subnet, out.packets);
+              nacl(out, subnet, true, [&](Frame& f) { route_from_subnet(f, subnet, f.packets); });
             });
           });
         } else {
@@ -887,9 +995,13 @@ struct Network::Impl {
       if (frame.condition) {
         const auto& sgs = group.security_groups;
         if (std::find(sgs.begin(), sgs.end(), *frame.condition) == sgs.end()) {
-          drop(frame, frame.packets, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH,
-               s().get(*frame.condition).origin.address,
+          const auto& address = s().get(*frame.condition).origin.address;
+          drop(frame, frame.packets, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, address,
                "the source allows egress only to members of " + s().get(*frame.condition).origin.aws_id);
+          past_filter(frame, frame.packets, group_node, ExplanationCode::ENI_SG_RULES_MISMATCH, address, [&](Frame& f) {
+            f.condition.reset();
+            arrive(f, group_index);
+          });
           return;
         }
       }
@@ -955,8 +1067,7 @@ struct Network::Impl {
       f.trail = extend(frame, hop_at(group_node, group.origin.address,
                                      "source translated to " + group.addresses.to_string() +
                                          (group.public_mapped.empty() ? " (private NAT)" : "")));
-      f.packets = nacl(f, subnet, true);
-      route_from_subnet(f, subnet, f.packets);
+      nacl(f, subnet, true, [&](Frame& out) { route_from_subnet(out, subnet, out.packets); });
     }
 
     void undo_nat(Frame& frame, std::uint32_t group_index) {
@@ -967,8 +1078,7 @@ struct Network::Impl {
       f.undo = frame.undo->parent;
       f.trail = extend(frame, hop_at(g().group_node(group_index), group.origin.address,
                                      "reply translated back to " + frame.undo->original_sources.to_string()));
-      f.packets = nacl(f, subnet, true);
-      route_from_subnet(f, subnet, f.packets);
+      nacl(f, subnet, true, [&](Frame& out) { route_from_subnet(out, subnet, out.packets); });
     }
 
     void igw_out(Frame& frame, const Key& key) {
@@ -995,7 +1105,7 @@ struct Network::Impl {
              igw.origin.address, "the sources " + without.sources(v4).to_string() + " have no public IPv4 (R2.1)");
         if (frame.source_group) {
           const auto& group = g().groups()[*frame.source_group];
-          finding(ExplanationCode::LATENT_INTERNET_EXPOSURE, group.origin.address,
+          finding(frame, ExplanationCode::LATENT_INTERNET_EXPOSURE, group.origin.address,
                   group.name + " routes to " + igw.origin.aws_id + " (" + frame.trail->hop.address +
                       "): a public IPv4 on it would open an internet path");
         }
@@ -1209,12 +1319,20 @@ struct Network::Impl {
           }
           // DX BGP > VPN static > VPN BGP (R1.12).
           const auto* best = &part.candidates.front();
+          const detail::KnownNetwork* loser = nullptr;
           for (const auto& candidate : part.candidates) {
             if (known[candidate.value].rank < known[best->value].rank) best = &candidate;
           }
           const auto& k = known[best->value];
+          for (const auto& candidate : part.candidates) {
+            const auto& other = known[candidate.value];
+            if (other.rank > k.rank && other.network != k.network && (!loser || other.rank < loser->rank)) loser = &other;
+          }
+          auto label = [&](const detail::KnownNetwork& n) { return "to " + g().external_networks()[n.network].name + " via " + n.via; };
           Frame f = next(frame, Step::external_out, k.network, 0, packets);
-          f.trail = extend(frame, hop_at(vgw_node, k.origin.address, "to " + g().external_networks()[k.network].name + " via " + k.via));
+          std::string rule = label(k);
+          if (loser) note_tie(f, rule, label(k), k.origin.address, label(*loser), loser->origin.address);
+          f.trail = extend(frame, hop_at(vgw_node, k.origin.address, rule));
           push(std::move(f));
         }
       }
@@ -1259,28 +1377,32 @@ struct Network::Impl {
       }
       const auto& table = s().transit_gateway_route_tables[assoc->second];
       NodeId table_node = impl.node(ObjectKind::transit_gateway_route_table, assoc->second);
-      std::vector<net::PrefixTable<detail::TgwRoute>::ChosenPart> parts;
+      std::vector<net::PrefixTable<detail::TgwRoute>::Part> parts;
       for (auto family : detail::families) {
         auto destinations = frame.packets.destinations(family);
         if (destinations.empty()) continue;
-        for (auto& part : c().tgw_tables[assoc->second].routes.of(family).partition(
-                 destinations, [](auto candidates) { return detail::pick_lowest_rank(candidates); }))
+        for (auto& part : c().tgw_tables[assoc->second].routes.of(family).partition(destinations))
           parts.push_back(std::move(part));
       }
       for (auto& part : parts) {
         auto packets = frame.packets.with_destination_in(part.addresses);
-        if (!part.value) {
+        if (part.candidates.empty()) {
           drop(frame, packets, table_node, ExplanationCode::TGW_RTB_NO_ROUTE_TO_TGW_ATTACHMENT, table.origin.address,
                "no route of " + id_or_address(table.origin) + " covers " + part.addresses.to_string());
           continue;
         }
-        const auto& route = *part.value;
+        const auto& route = *detail::pick_lowest_rank(part.candidates);
+        Frame f = next(frame, Step::tgw, frame.at, 0, packets);
+        std::string rule = "route " + route.label;
+        const auto* loser = tie_loser(part.candidates, route, [](const detail::TgwRoute& a, const detail::TgwRoute& b) {
+          return a.blackhole == b.blackhole && a.attachment == b.attachment;
+        });
+        if (loser) note_tie(f, rule, route.label, route.origin.address, loser->label, loser->origin.address);
         if (route.blackhole) {
-          drop(frame, packets, table_node, ExplanationCode::TGW_RTB_BLACKHOLE, route.origin.address, "route " + route.label);
+          drop(f, packets, table_node, ExplanationCode::TGW_RTB_BLACKHOLE, route.origin.address, "route " + route.label);
           continue;
         }
-        Frame f = next(frame, Step::tgw, frame.at, 0, packets);
-        f.trail = extend(frame, hop_at(table_node, route.origin.address, "route " + route.label));
+        f.trail = extend(frame, hop_at(table_node, route.origin.address, rule));
         if (!route.attachment) {
           drop(f, packets, table_node, ExplanationCode::UNKNOWN_TARGET, route.origin.address,
                "the route's attachment is not in the loaded state", false);
@@ -1330,9 +1452,8 @@ struct Network::Impl {
       frame.source_group.reset();
       // The attachment subnet's NACL outbound towards other subnets (R3.11), then its
       // route table (R8.3).
-      auto packets = nacl(frame, subnet, true);
       frame.az_subnet = subnet + 1;
-      route_from_subnet(frame, subnet, packets);
+      nacl(frame, subnet, true, [&](Frame& f) { route_from_subnet(f, subnet, f.packets); });
     }
 
     void external_in(Frame& frame, const Key& key) {
@@ -1429,7 +1550,7 @@ struct Network::Impl {
                  "learned the TGW routes over " + vpn.origin.aws_id);
           }
         } else {
-          finding(ExplanationCode::UNKNOWN_DATA, "", network.name + ": an attachment straight to a TGW is not modelled; name its DX gateway or VPN");
+          finding(frame, ExplanationCode::UNKNOWN_DATA, "", network.name + ": an attachment straight to a TGW is not modelled; name its DX gateway or VPN");
         }
       }
       auto rest = frame.packets - learned_all;
@@ -1538,11 +1659,14 @@ struct Network::Impl {
 
   FlowResult trace(const Location& source, const PacketSet& packets, const std::set<std::uint32_t>& destinations, Mode mode,
                    TranslationPtr undo, std::optional<NodeId> exit_gateway = std::nullopt, const Service* service = nullptr,
-                   std::optional<std::uint32_t> entry_endpoint = std::nullopt) const {
-    Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway, service, entry_endpoint};
+                   std::optional<std::uint32_t> entry_endpoint = std::nullopt, const FlowOptions& options = {},
+                   const std::string& behind = {}) const {
+    Run run{*this, mode, destinations, {}, {}, {}, source.node, exit_gateway, service, entry_endpoint,
+            options.behind_filters};
     if (run.symbolic() && mode == Mode::forward) run.finding(ExplanationCode::UNKNOWN_DATA, "", run.symbolic_note());
     Frame frame = start_frame(source, packets);
     frame.undo = std::move(undo);
+    frame.behind = behind;
     if (source.kind == Location::Kind::group && !graph.groups()[source.index].ipv6_assumption.empty()) {
       // IPv6 sent from addresses the group has only under an assumption: possible paths.
       Frame ipv6 = frame;
@@ -1558,7 +1682,7 @@ struct Network::Impl {
   }
 
   FlowResult flow(const std::vector<Endpoint>& sources, const PacketSet& header_space,
-                  const std::vector<Endpoint>& destinations) const {
+                  const std::vector<Endpoint>& destinations, const FlowOptions& options) const {
     std::set<std::uint32_t> destination_nodes;
     DualAddressSet destination_addresses;
     std::vector<Location> service_destinations;  // each a run of its own
@@ -1581,11 +1705,12 @@ struct Network::Impl {
       for (const auto& location : locations(endpoint)) {
         auto packets = detail::with_source_in(space, location.addresses);
         if (!destinations.empty() && destination_nodes.empty()) packets = {};
-        merge(result, trace(location, packets, destination_nodes, Mode::forward, nullptr));
+        merge(result, trace(location, packets, destination_nodes, Mode::forward, nullptr, std::nullopt, nullptr,
+                            std::nullopt, options));
         for (const auto& target : service_destinations) {
           auto to_service = detail::with_destination_in(detail::with_source_in(header_space, location.addresses), target.addresses);
           merge(result, trace(location, to_service, {graph::index(target.node)}, Mode::forward, nullptr, std::nullopt,
-                              &services[target.index]));
+                              &services[target.index], std::nullopt, options));
         }
       }
     }
@@ -1595,6 +1720,8 @@ struct Network::Impl {
   static void merge(FlowResult& into, FlowResult from) {
     for (auto& part : from.delivered) into.delivered.push_back(std::move(part));
     for (auto& part : from.dropped) into.dropped.push_back(std::move(part));
+    for (auto& part : from.delivered_behind) into.delivered_behind.push_back(std::move(part));
+    for (auto& part : from.dropped_behind) into.dropped_behind.push_back(std::move(part));
     for (auto& f : from.findings) {
       bool seen = std::any_of(into.findings.begin(), into.findings.end(), [&](const Finding& g) {
         return g.code == f.code && g.address == f.address && g.detail == f.detail;
@@ -1618,7 +1745,9 @@ struct Network::Impl {
     }
   }
 
-  FlowResult replies(const DeliveredPart& part) const {
+  // With behind_filters, replies dropped by a NACL go on as if it had allowed them; the
+  // replies of a part delivered only behind a filter are all behind it (part.behind).
+  FlowResult replies(const DeliveredPart& part, const FlowOptions& options = {}) const {
     auto from = location_of(part.destination);
     if (!from) return {};
     TranslationPtr chain;
@@ -1654,15 +1783,25 @@ struct Network::Impl {
       }
       if (!endpoint) {
         Location internet{Location::Kind::internet, 0, graph.internet(), compiled.internet_addresses};
-        return trace(internet, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service);
+        return trace(internet, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service, std::nullopt,
+                     options, part.behind);
       }
-      return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service, endpoint);
+      return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, service, endpoint, options,
+                   part.behind);
     }
-    return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway);
+    return trace(*from, reply, {graph::index(part.source)}, Mode::reply, chain, exit_gateway, nullptr, std::nullopt,
+                 options, part.behind);
   }
 
   static void mark_return(FlowResult& replies) {
-    for (auto& drop : replies.dropped) drop.detail = "return path: " + drop.detail;
+    for (auto* drops : {&replies.dropped, &replies.dropped_behind}) {
+      for (auto& drop : *drops) {
+        // "behind <blocker>: " stays in front.
+        auto prefix = drop.behind.empty() ? std::string() : "behind " + drop.behind + ": ";
+        MOAT_ASSERT(drop.detail.starts_with(prefix), "a drop behind a filter says so first");
+        drop.detail = prefix + "return path: " + drop.detail.substr(prefix.size());
+      }
+    }
   }
 
   Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
@@ -1683,6 +1822,9 @@ struct Network::Impl {
       verdict.summary = "no interface or network stands for the source or the destination";
       return verdict;
     }
+    // Drops found behind an earlier filter drop: listed only when the verdict fails.
+    std::vector<DroppedPart> behind;
+    const FlowOptions continuation{true};
     for (const auto& source : sources) {
       for (const auto& target : targets) {
         // A "must reach" is proven over IPv4 when both ends have IPv4 (what A records and
@@ -1696,36 +1838,65 @@ struct Network::Impl {
           continue;
         }
         const Service* service = target.kind == Location::Kind::service ? &services[target.index] : nullptr;
-        auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr, std::nullopt, service);
+        auto forward = trace(source, requested, {graph::index(target.node)}, Mode::forward, nullptr, std::nullopt, service,
+                             std::nullopt, continuation);
         PacketSet proven, maybe;
+        // Whether a drop of this pair is certain, or any drop was found at all (R0.1: a
+        // failure resting only on uncertain drops is unknown).
+        bool certain_drop = false, any_drop = !forward.dropped.empty();
         for (const auto& part : forward.delivered) {
           if (!part.certain) {
             maybe = maybe | part.sent;
             continue;
           }
-          auto back = replies(part);
+          auto back = replies(part, continuation);
           mark_return(back);
           bool returned = !back.delivered.empty() && back.dropped.empty() &&
                           std::all_of(back.delivered.begin(), back.delivered.end(), [](const auto& p) { return p.certain; });
           if (returned) {
             proven = proven | part.sent;
           } else {
-            for (auto& drop : back.dropped) verdict.blockers.push_back(std::move(drop));
+            any_drop = any_drop || !back.dropped.empty();
+            for (auto& drop : back.dropped) {
+              certain_drop = certain_drop || drop.certain;
+              verdict.blockers.push_back(std::move(drop));
+            }
             if (back.dropped.empty()) uncertain = true;
           }
+          for (auto& drop : back.dropped_behind) behind.push_back(std::move(drop));
           merge_findings(verdict.findings, back.findings);
         }
-        for (auto& drop : forward.dropped) verdict.blockers.push_back(std::move(drop));
+        for (const auto& part : forward.delivered_behind) {
+          // Delivered only behind a filter: what would stop the replies is behind it too.
+          auto back = replies(part, continuation);
+          mark_return(back);
+          MOAT_ASSERT(back.dropped.empty() && back.delivered.empty(), "replies behind a filter stay behind it");
+          for (auto& drop : back.dropped_behind) behind.push_back(std::move(drop));
+        }
+        for (auto& drop : forward.dropped) {
+          certain_drop = certain_drop || drop.certain;
+          verdict.blockers.push_back(std::move(drop));
+        }
+        for (auto& drop : forward.dropped_behind) behind.push_back(std::move(drop));
         merge_findings(verdict.findings, forward.findings);
         auto missing = requested - proven;
         if (missing.empty()) continue;
-        if (missing.subset_of(maybe)) uncertain = true;
+        if (missing.subset_of(maybe) || (any_drop && !certain_drop)) uncertain = true;
         else failed = true;
       }
     }
     verdict.status = failed ? VerdictStatus::fails : uncertain ? VerdictStatus::unknown : VerdictStatus::holds;
+    std::size_t first_blockers = verdict.blockers.size();
+    // The hypothetical continuation only adds lines to fix to a failing verdict.
+    if (verdict.status == VerdictStatus::fails) {
+      for (auto& drop : behind) verdict.blockers.push_back(std::move(drop));
+    }
     verdict.summary = verdict.holds() ? "every source reaches every destination, replies included"
-                                      : std::to_string(verdict.blockers.size()) + " blocker(s)";
+                                      : std::to_string(first_blockers) + " blocker(s)";
+    if (verdict.blockers.size() > first_blockers)
+      verdict.summary += ", " + std::to_string(verdict.blockers.size() - first_blockers) + " more behind them";
+    if (verdict.status == VerdictStatus::unknown && !verdict.blockers.empty())
+      verdict.summary += "; every blocker rests on data absent from state (R0.1)";
     if (no_common_family) verdict.summary += "; a source and a destination have no address family (IPv4/IPv6) in common";
     return verdict;
   }
@@ -1741,7 +1912,7 @@ struct Network::Impl {
 
   Verdict isolated(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const PacketSet& header_space) const {
     Verdict verdict;
-    auto result = flow(from, header_space, to);
+    auto result = flow(from, header_space, to, {});
     bool certain_path = false, maybe_path = false;
     for (auto& part : result.delivered) {
       (part.certain ? certain_path : maybe_path) = true;
@@ -1777,8 +1948,8 @@ Network& Network::operator=(Network&&) noexcept = default;
 const graph::ForwardingGraph& Network::graph() const { return impl_->graph; }
 
 FlowResult Network::flow(const std::vector<Endpoint>& sources, const net::PacketSet& header_space,
-                         const std::vector<Endpoint>& destinations) const {
-  return impl_->flow(sources, header_space, destinations);
+                         const std::vector<Endpoint>& destinations, const FlowOptions& options) const {
+  return impl_->flow(sources, header_space, destinations, options);
 }
 
 FlowResult Network::replies(const DeliveredPart& part) const { return impl_->replies(part); }

@@ -54,9 +54,14 @@ void Evaluation::warn(Explanation explanation) {
 }
 
 void Evaluation::add(const fwd::Verdict& verdict) {
+  const bool reach = result_.intent.expect != Expectation::unreachable;
   for (const auto& finding : verdict.findings) {
     Explanation e{std::string(fwd::to_string(finding.code)), finding.address, finding.detail};
-    if (finding.code == fwd::ExplanationCode::LATENT_INTERNET_EXPOSURE) {
+    if (finding.code == fwd::ExplanationCode::HIGHER_PRIORITY_ROUTE) {
+      // A route that won a same-prefix tie and then lost the packets: part of why a
+      // "must reach" fails; for "must not reach" a drop is what is wanted.
+      if (reach && verdict.status != fwd::VerdictStatus::holds) explain(std::move(e));
+    } else if (finding.code == fwd::ExplanationCode::LATENT_INTERNET_EXPOSURE) {
       if (std::find(warnings_.begin(), warnings_.end(), e) == warnings_.end()) warnings_.push_back(e);
     } else {
       // An unevaluated policy is outside network scope (R5.8), not missing data (R0.1).
@@ -77,12 +82,13 @@ void Evaluation::add(const fwd::Verdict& verdict) {
   }
   if (verdict.status == fwd::VerdictStatus::fails) failed_ = true;
   else uncertain_ = true;
-  bool reach = result_.intent.expect != Expectation::unreachable;
   if (reach) {
     // Every drop of requested packets is a blocker; the first certain one is the witness.
+    // Blockers found behind another (DroppedPart::behind) are more lines to fix, not the
+    // witness path.
     for (const auto& drop : verdict.blockers) {
       explain(dropped_explanation(drop));
-      set_path(dropped_path(environment_, drop), drop.witness, drop.certain);
+      if (drop.behind.empty()) set_path(dropped_path(environment_, drop), drop.witness, drop.certain);
     }
     if (verdict.blockers.empty()) explain({"NO_PATH", "", verdict.summary});
     return;

@@ -63,7 +63,7 @@ class Network {
   // reports what is delivered to the destinations (every forwarding point when
   // destinations is empty; header_space is then restricted to their addresses).
   FlowResult flow(const std::vector<Endpoint>& sources, const net::PacketSet& header_space,
-                  const std::vector<Endpoint>& destinations = {}) const;
+                  const std::vector<Endpoint>& destinations = {}, const FlowOptions& options = {}) const;
 
   // The return direction of every delivered part: the replies (ephemeral ports
   // 1024-65535, R3.9) sent back from where the part was delivered, SGs passing them
@@ -72,7 +72,11 @@ class Network {
 
   // Every source location reaches every destination location on every protocol/port,
   // return path included: over IPv4 where both locations have IPv4, else over IPv6 (two
-  // locations with no family in common fail).
+  // locations with no family in common fail). Three-valued: fails only when some drop is
+  // certain (or nothing explains the loss); unknown when every blocker rests on data absent
+  // from state (R0.1). A failed verdict lists every blocker: packets a security group or
+  // NACL drops are followed on as if it had let them pass, and what stops them further on
+  // (forward or on the return path) is listed too, marked `behind` the first blocker.
   Verdict reachable(const std::vector<Endpoint>& from, const std::vector<Endpoint>& to, const net::ProtocolSet& protocols,
                     const net::PortSet& ports) const;
 

@@ -22,7 +22,9 @@ std::string_view to_string(VerdictStatus status);  // "holds", "fails", "unknown
 
 struct Verdict {
   VerdictStatus status = VerdictStatus::unknown;
-  std::vector<DroppedPart> blockers;          // reachable(): every drop of requested packets
+  // reachable(): every drop of requested packets; a failed verdict's list ends with the
+  // blockers found behind an earlier one (DroppedPart::behind non-empty, FlowOptions).
+  std::vector<DroppedPart> blockers;
   std::vector<DeliveredPart> counterexamples;  // isolated(): delivered (or maybe delivered) parts
   // isolated(): the certain drops that keep the sources apart — why a "must not reach"
   // holds, each naming the resource that stops its packets.

@@ -3,7 +3,9 @@
 // at a TGW any static route (a VPN's included) > VPC- > DXGW- > VPN-propagated.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "fwd_test_support.hpp"
 #include "moat/fwd/network.hpp"
@@ -149,6 +151,54 @@ TEST_CASE("a prefix-list route beats a propagated route for the same addresses (
 
 namespace {
 
+// A failed verdict whose blocker `code` names the route that won a same-prefix tie
+// (`winner`) and, in its detail, the one that lost it (`loser`); a drop for another reason
+// than the tie itself also leaves a HIGHER_PRIORITY_ROUTE finding on the winner.
+void check_tie_blocker(const Verdict& verdict, ExplanationCode code, const std::string& winner, const std::string& loser) {
+  CHECK(verdict.status == VerdictStatus::fails);
+  const auto* drop = find_drop(verdict.blockers, code);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == winner);
+  CHECK(drop->detail.find("HIGHER_PRIORITY_ROUTE") != std::string::npos);
+  CHECK(drop->detail.find(loser) != std::string::npos);
+  if (code != ExplanationCode::HIGHER_PRIORITY_ROUTE)
+    CHECK(has_finding(verdict.findings, ExplanationCode::HIGHER_PRIORITY_ROUTE, winner));
+}
+
+}  // namespace
+
+TEST_CASE("a static blackhole route beating the propagated VGW route of the same prefix is named with the route it beat (HIGHER_PRIORITY_ROUTE)",
+          "[fwd]") {
+  ThreeWays s(true, false, false);
+  s.route(true);  // 192.168.0.0/16 propagated from the VGW
+  auto stale = s.b.instance("stale", model::SubnetId{0}, "10.0.1.20", {});
+  s.b.snapshot.get(stale).state = "stopped";  // the static route to it is a blackhole (R1.13)
+  s.b.route(s.table, "192.168.0.0/16", "i-stale", stale, "stale");
+  Network network(s.b.snapshot, s.networks);
+  for (bool outbound : {true, false}) {
+    INFO("from the VPC: " << outbound);
+    std::vector<Endpoint> host = {instance(s.host)}, onprem = {Endpoint::external("dc_dx")};
+    auto verdict = outbound ? network.reachable(host, onprem, tcp(), net::PortSet::of(443))
+                            : network.reachable(onprem, host, tcp(), net::PortSet::of(443));
+    check_tie_blocker(verdict, ExplanationCode::BAD_STATE_ROUTE, "aws_route.stale",
+                      "aws_vpn_gateway_route_propagation.rtb-app");
+  }
+}
+
+TEST_CASE("a static and a propagated route of the same prefix to the same VGW are no priority conflict",
+          "[fwd]") {
+  ThreeWays s(true, false, false);
+  s.route(true);
+  s.route(false);  // a static route to the same VGW: no tie between different targets
+  Network same(s.b.snapshot, s.networks);
+  auto out = same.flow({instance(s.host)}, tcp_to("192.168.1.0/24", 443));
+  REQUIRE(out.delivered.size() == 1);
+  for (const auto& hop : out.delivered.front().path) CHECK(hop.rule.find("higher priority") == std::string::npos);
+  CHECK(same.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443)).holds());
+}
+
+namespace {
+
 // VPC main -> TGW hub; on-prem 192.168.0.0/16 is learned over a transit VIF (DX gateway
 // attachment) and over a VPN attachment, each its own external network.
 struct TgwTwoWays {
@@ -205,6 +255,49 @@ TEST_CASE("at a TGW, unlike a VGW, a static VPN route beats a DX-learned route f
   REQUIRE(out.delivered.size() == 1);
   CHECK(path_names(out.delivered.front().path, "aws_ec2_transit_gateway_route.vpn_static"));
   CHECK(path_names(out.delivered.front().path, "aws_vpn_connection.site"));
+}
+
+TEST_CASE("at a TGW a static route to another attachment that beats the propagated one sends the packets elsewhere: HIGHER_PRIORITY_ROUTE",
+          "[fwd]") {
+  TgwTwoWays s;
+  s.b.tgw_route(s.hub, "192.168.0.0/16", s.vpn_attachment, "vpn_static");
+  Network network(s.b.snapshot, s.networks);
+  auto verdict = network.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443));
+  check_tie_blocker(verdict, ExplanationCode::HIGHER_PRIORITY_ROUTE, "aws_ec2_transit_gateway_route.vpn_static",
+                    "route 192.168.0.0/16 -> tgw-attach-dx-corp (propagated from dc_dx) of "
+                    "aws_ec2_transit_gateway_route_table_propagation.x");
+  CHECK(find_drop(verdict.blockers, ExplanationCode::HIGHER_PRIORITY_ROUTE)->detail.find("delivered to dc_vpn") !=
+        std::string::npos);
+  // The flow that goes where the winner sends it holds, its route step naming the loser.
+  CHECK(network.reachable({instance(s.host)}, {Endpoint::external("dc_vpn")}, tcp(), net::PortSet::of(443)).holds());
+  auto out = network.flow({instance(s.host)}, tcp_to("192.168.1.0/24", 443));
+  REQUIRE(out.delivered.size() == 1);
+  CHECK(out.dropped.empty());
+  bool named = false;
+  for (const auto& hop : out.delivered.front().path)
+    named = named || (hop.address == "aws_ec2_transit_gateway_route.vpn_static" &&
+                      hop.rule.find("higher priority than the same-prefix route") != std::string::npos);
+  CHECK(named);
+}
+
+TEST_CASE("at a TGW a static blackhole beating a propagated route of the same prefix is named with the route it beat",
+          "[fwd]") {
+  TgwTwoWays s;
+  s.b.tgw_route(s.hub, "192.168.0.0/16", std::nullopt, "drop_onprem");
+  Network network(s.b.snapshot, s.networks);
+  auto verdict = network.reachable({instance(s.host)}, {Endpoint::external("dc_dx")}, tcp(), net::PortSet::of(443));
+  check_tie_blocker(verdict, ExplanationCode::TGW_RTB_BLACKHOLE, "aws_ec2_transit_gateway_route.drop_onprem",
+                    "tgw-attach-dx-corp");
+}
+
+TEST_CASE("at a VGW the Direct Connect route chosen over a VPN route of the same prefix names it when the VPN is the destination",
+          "[fwd]") {
+  ThreeWays s(true, true, false);
+  s.route(true);
+  Network network(s.b.snapshot, s.networks);
+  auto verdict = network.reachable({instance(s.host)}, {Endpoint::external("dc_vpn_static")}, tcp(), net::PortSet::of(443));
+  check_tie_blocker(verdict, ExplanationCode::HIGHER_PRIORITY_ROUTE, "aws_dx_gateway_association.corp",
+                    "aws_vpn_connection.static");
 }
 
 }  // namespace moat::fwd::test
