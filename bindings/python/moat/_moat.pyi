@@ -119,6 +119,7 @@ class DroppedPart:
     address: str
     detail: str
     certain: bool
+    behind: str
 
 class Finding:
     code: str

@@ -39,7 +39,8 @@ void bind_fwd(py::module_& m) {
       .def_property_readonly("meaning", [](const DroppedPart& p) { return std::string(fwd::meaning(p.code)); })
       .def_readonly("address", &DroppedPart::address)
       .def_readonly("detail", &DroppedPart::detail)
-      .def_readonly("certain", &DroppedPart::certain);
+      .def_readonly("certain", &DroppedPart::certain)
+      .def_readonly("behind", &DroppedPart::behind);
 
   py::class_<fwd::Finding>(m, "Finding", "A note that is not a drop: a latent exposure, an assumption made.")
       .def_property_readonly("code", [](const fwd::Finding& f) { return std::string(fwd::to_string(f.code)); })
