@@ -215,6 +215,7 @@ struct ForwardingGraph::Impl {
     // Public IPs held by EIPs, per instance and per ENI.
     std::map<std::uint32_t, bool> eip_instance, eip_eni;
     for (const auto& eip : s.elastic_ips) {
+      if (eip.domain == model::ElasticIpDomain::standard) continue;  // EC2-Classic: no VPC interface
       if (eip.instance.id) eip_instance[model::index(*eip.instance.id)] = true;
       if (eip.network_interface.id) eip_eni[model::index(*eip.network_interface.id)] = true;
     }

@@ -40,8 +40,10 @@ void convert_hosted_zone(Builder& builder, const Resource& r) {
   for (const auto& vpc : at.objects(a::vpc)) {
     zone.vpcs.push_back({ref<VpcId>(vpc, a::vpc_id), vpc.str(a::vpc_region), zone.origin});
   }
-  if (r.raw.data && zone.vpcs.empty() && at.has(a::vpc_id)) {
-    zone.vpcs.push_back({ref<VpcId>(at, a::vpc_id), "", zone.origin});
+  // The data source names one VPC at the top level, as the resource did before provider
+  // v2.0.0 replaced vpc_id / vpc_region with vpc blocks.
+  if (zone.vpcs.empty() && !at.str(a::vpc_id).empty()) {
+    zone.vpcs.push_back({ref<VpcId>(at, a::vpc_id), at.str(a::vpc_region), zone.origin});
   }
   zone.private_zone = !zone.vpcs.empty() || at.boolean(a::private_zone, false);
   builder.add(std::move(zone), r);
@@ -98,7 +100,11 @@ void convert_resolver_rule(Builder& builder, const Resource& r) {
                                                : ResolverRuleType::forward;
   for (const auto& target : at.objects(a::target_ip)) {
     auto ip = target.ip(a::ip);
-    if (!ip) continue;
+    if (!ip) ip = target.ip(a::ipv6);  // IPv6 targets: added by provider PR #30167 (2023)
+    if (!ip) {
+      builder.warn("resolver.target", r, "a target_ip without ip or ipv6 (" + target.pointer() + "): ignored");
+      continue;
+    }
     rule.targets.push_back({*ip, target.port(a::port).value_or(53)});
   }
   rule.resolver_endpoint = ref<ResolverEndpointId>(at, a::resolver_endpoint_id);

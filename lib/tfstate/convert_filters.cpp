@@ -172,7 +172,9 @@ void convert_network_acl(Builder& builder, const Resource& r) {
   std::string acl_id = acl.origin.aws_id;
   bool added = builder.add(std::move(acl), r).has_value();
   if (!added && r.raw.data) return;
-  for (auto& subnet : at.strings(a::subnet_ids)) {
+  auto subnets = at.strings(a::subnet_ids);
+  if (subnets.empty()) subnets = at.strings(a::subnet_id);  // provider < v2 (removed in v2.0.0)
+  for (auto& subnet : subnets) {
     builder.subnet_network_acls.push_back({std::move(subnet), acl_id, r.origin(acl_id), r.raw.data});
   }
 }

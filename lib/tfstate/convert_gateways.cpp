@@ -39,6 +39,29 @@ T& find_or_create(Builder& builder, const Resource& r, const std::string& id) {
   return *builder.find<T>(id);
 }
 
+// aws_eip's domain: "domain" ("vpc" / "standard"), else the provider <= v5 bool "vpc"
+// (deprecated in v5, removed in v6), else vpc (EC2-Classic is retired).
+ElasticIpDomain eip_domain(Builder& builder, const Resource& r) {
+  namespace v = keys::value;
+  const Attributes& at = r.attributes;
+  std::string domain = at.str(a::domain);
+  auto vpc = at.opt_bool(a::vpc);
+  std::string from_vpc = !vpc ? "" : std::string(*vpc ? v::eip_domain_vpc : v::eip_domain_standard);
+  if (domain.empty()) domain = from_vpc;
+  if (!from_vpc.empty() && domain != from_vpc) {
+    builder.warn("eip.domain_conflict", r, "domain \"" + domain + "\" disagrees with vpc = " + (*vpc ? "true" : "false") +
+                                               ": using domain");
+  }
+  if (domain == v::eip_domain_standard) {
+    builder.warn("eip.classic", r, "an EC2-Classic address (domain \"standard\", retired by AWS): it gives no VPC interface a public address");
+    return ElasticIpDomain::standard;
+  }
+  if (!domain.empty() && domain != v::eip_domain_vpc) {
+    builder.warn("eip.domain", r, "domain \"" + domain + "\" is neither \"vpc\" nor \"standard\": treated as vpc");
+  }
+  return ElasticIpDomain::vpc;
+}
+
 }  // namespace
 
 void convert_internet_gateway(Builder& builder, const Resource& r) {
@@ -87,6 +110,7 @@ void convert_eip(Builder& builder, const Resource& r) {
   ElasticIp eip;
   std::string id = at.str(a::allocation_id);
   eip.origin = r.origin(id.empty() ? aws_id_of(at) : id);
+  eip.domain = eip_domain(builder, r);
   eip.public_ip = at.ip(a::public_ip);
   eip.private_ip = at.ip(a::private_ip);
   eip.instance = ref<InstanceId>(at, a::instance);

@@ -226,6 +226,8 @@ void convert_instance(Builder& builder, const Resource& r) {
   instance.associate_public_ip_address = at.boolean(a::associate_public_ip_address, instance.public_ip.has_value());
   instance.source_dest_check = at.boolean(a::source_dest_check, true);
   instance.primary_network_interface = ref<NetworkInterfaceId>(at, a::primary_network_interface_id);
+  // Provider < v2 named it network_interface_id (removed in v2.0.0).
+  if (instance.primary_network_interface.empty()) instance.primary_network_interface = ref<NetworkInterfaceId>(at, a::network_interface_id);
   instance.availability_zone = at.str(a::availability_zone);
   instance.state = at.str(a::instance_state);
   builder.add(std::move(instance), r);

@@ -1,5 +1,8 @@
 // Converters for VPCs, subnets, route tables, routes and their associations.
 
+#include <algorithm>
+#include <span>
+
 #include "builder.hpp"
 #include "convert_common.hpp"
 #include "converters.hpp"
@@ -19,21 +22,45 @@ void add_cidr(std::vector<net::Prefix>& cidrs, const net::Prefix& prefix) {
   cidrs.push_back(prefix);
 }
 
+// Route block attributes that name a next hop, in the order they are tried. ENI before
+// instance: a route to an instance also records the instance's ENI (and one to an
+// attached ENI its instance); provider v5 dropped instance_id, which v3/v4 state still has.
+constexpr std::string_view target_keys[] = {
+    a::gateway_id,         a::nat_gateway_id,         a::transit_gateway_id, a::vpc_peering_connection_id,
+    a::vpc_endpoint_id,    a::egress_only_gateway_id, a::carrier_gateway_id, a::local_gateway_id,
+    a::core_network_arn,   a::network_interface_id,   a::instance_id,
+};
+// Id-like route attributes that are not next hops.
+constexpr std::string_view non_target_keys[] = {a::destination_prefix_list_id, a::route_table_id, a::instance_owner_id};
+
+bool listed(std::string_view key, std::span<const std::string_view> keys) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+RouteTarget make_target(std::string id) {
+  RouteTarget target;
+  target.kind = classify_route_target(id);
+  target.aws_id = std::move(id);
+  return target;
+}
+
 // The target of a route block: the first non-empty target attribute, classified by its
-// id prefix (R1.15). ENI before instance: an instance route also records its ENI.
-RouteTarget route_target(const Attributes& block) {
-  static constexpr std::string_view target_keys[] = {
-      a::gateway_id,         a::nat_gateway_id,       a::transit_gateway_id, a::vpc_peering_connection_id,
-      a::vpc_endpoint_id,    a::egress_only_gateway_id, a::carrier_gateway_id, a::local_gateway_id,
-      a::core_network_arn,   a::network_interface_id, a::instance_id,
-  };
+// id prefix (R1.15). An id-like attribute moat does not know (a newer provider's target)
+// becomes the target with a warning rather than being dropped.
+RouteTarget route_target(Builder& builder, const Resource& resource, const Attributes& block) {
   for (auto key : target_keys) {
-    std::string id = block.str(key);
-    if (id.empty()) continue;
-    RouteTarget target;
-    target.kind = classify_route_target(id);
-    target.aws_id = std::move(id);
-    return target;
+    if (std::string id = block.str(key); !id.empty()) return make_target(std::move(id));
+  }
+  if (block.raw().is_object()) {
+    for (const auto& [key, value] : block.raw().items()) {
+      bool id_like = key.ends_with("_id") || key.ends_with("_arn");
+      if (!id_like || !value.is_string() || value.get_ref<const std::string&>().empty()) continue;
+      if (listed(key, target_keys) || listed(key, non_target_keys)) continue;
+      builder.warn("route.unknown_target_key", resource,
+                   "route attribute " + key + " (" + block.pointer() + ") is not a target moat knows: " +
+                       value.get<std::string>() + " taken as the target");
+      return make_target(value.get<std::string>());
+    }
   }
   return RouteTarget{RouteTargetKind::unknown, "", {}};
 }
@@ -58,7 +85,7 @@ std::optional<Route> parse_route(Builder& builder, const Resource& resource, con
     }
     route.kind = RouteKind::prefix_list;
   }
-  route.target = route_target(block);
+  route.target = route_target(builder, resource, block);
   if (route.target.aws_id.empty()) {
     builder.warn("route.no_target", resource,
                  "route to " + route.destination.to_string() + " has no target (" + block.pointer() + "): ignored");

@@ -173,7 +173,8 @@ inline constexpr std::string_view egress_only_gateway_id = "egress_only_gateway_
 inline constexpr std::string_view carrier_gateway_id = "carrier_gateway_id";
 inline constexpr std::string_view local_gateway_id = "local_gateway_id";
 inline constexpr std::string_view core_network_arn = "core_network_arn";
-inline constexpr std::string_view instance_id = "instance_id";
+inline constexpr std::string_view instance_id = "instance_id";  // a route target until provider v5 removed it
+inline constexpr std::string_view instance_owner_id = "instance_owner_id";  // aws_route: not a target
 inline constexpr std::string_view propagating_vgws = "propagating_vgws";
 inline constexpr std::string_view vpn_gateway_id = "vpn_gateway_id";
 inline constexpr std::string_view associations = "associations";
@@ -194,6 +195,7 @@ inline constexpr std::string_view association_id = "association_id";
 inline constexpr std::string_view instance = "instance";
 inline constexpr std::string_view network_interface = "network_interface";
 inline constexpr std::string_view associate_with_private_ip = "associate_with_private_ip";
+inline constexpr std::string_view domain = "domain";  // aws_eip: "vpc" / "standard"; provider <= v5 also the bool "vpc"
 inline constexpr std::string_view private_ip_address = "private_ip_address";
 inline constexpr std::string_view amazon_side_asn = "amazon_side_asn";
 inline constexpr std::string_view bgp_asn = "bgp_asn";
@@ -424,6 +426,8 @@ inline constexpr std::string_view transit_gateway = "transitGateway";
 inline constexpr std::string_view ipv6 = "IPv6";
 inline constexpr std::string_view dx_ipv4 = "ipv4";  // aws_dx_*_virtual_interface address_family
 inline constexpr std::string_view dx_ipv6 = "ipv6";
+inline constexpr std::string_view eip_domain_vpc = "vpc";            // aws_eip domain
+inline constexpr std::string_view eip_domain_standard = "standard";  // EC2-Classic (retired)
 }  // namespace value
 
 }  // namespace moat::tfstate::keys

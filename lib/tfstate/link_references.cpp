@@ -1,6 +1,7 @@
 // Pass C, references half: every Ref and route target gets its strong id when the
 // referent is loaded; each unresolved reference becomes one diagnostic.
 
+#include <map>
 #include <set>
 #include <utility>
 
@@ -24,7 +25,12 @@ MOAT_MODEL_OBJECT_TYPES(MOAT_TFSTATE_X_OBJECT_OF)
 
 class Resolver {
  public:
-  explicit Resolver(Snapshot& snapshot) : snapshot_(snapshot) {}
+  explicit Resolver(Snapshot& snapshot) : snapshot_(snapshot) {
+    for (std::uint32_t i = 0; i < snapshot.instances.size(); ++i) {
+      const auto& eni = snapshot.instances[i].primary_network_interface.aws_id;
+      if (!eni.empty()) primary_enis_.emplace(eni, InstanceId{i});
+    }
+  }
 
   template <class Id>
   void operator()(Ref<Id>& ref, const Origin& from) {
@@ -48,7 +54,16 @@ class Resolver {
       case RouteTargetKind::transit_gateway: return resolve_target<TransitGateway>(target, from);
       case RouteTargetKind::vpc_peering_connection: return resolve_target<VpcPeeringConnection>(target, from);
       case RouteTargetKind::vpc_endpoint: return resolve_target<VpcEndpoint>(target, from);
-      case RouteTargetKind::network_interface: return resolve_target<NetworkInterface>(target, from);
+      case RouteTargetKind::network_interface:
+        // An instance's primary ENI is seldom a resource of its own: the route then goes to
+        // the instance (v5 state names only the ENI where v3/v4 also had instance_id).
+        if (!snapshot_.find<NetworkInterface>(target.aws_id)) {
+          if (auto it = primary_enis_.find(target.aws_id); it != primary_enis_.end()) {
+            target.id = it->second;
+            return;
+          }
+        }
+        return resolve_target<NetworkInterface>(target, from);
       case RouteTargetKind::instance: return resolve_target<Instance>(target, from);
       case RouteTargetKind::local:
       case RouteTargetKind::unsupported:
@@ -82,6 +97,7 @@ class Resolver {
 
  private:
   Snapshot& snapshot_;
+  std::map<std::string, InstanceId> primary_enis_;  // primary ENI id -> its instance
   std::set<std::pair<std::string, std::string>> reported_;
 };
 

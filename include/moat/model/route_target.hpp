@@ -33,7 +33,8 @@ std::string_view to_string(RouteTargetKind kind);  // "nat_gateway", ...
 RouteTargetKind classify_route_target(std::string_view aws_id);
 
 // The resolved target object, when it is in the Snapshot (monostate otherwise, and
-// always for local/unsupported/unknown).
+// always for local/unsupported/unknown). An eni- target that is not a loaded ENI but the
+// primary ENI of a loaded instance resolves to that InstanceId.
 using RouteTargetId =
     std::variant<std::monostate, InternetGatewayId, EgressOnlyInternetGatewayId, NatGatewayId, VpnGatewayId,
                  TransitGatewayId, VpcPeeringConnectionId, VpcEndpointId, NetworkInterfaceId, InstanceId>;
