@@ -62,6 +62,21 @@ ElasticIpDomain eip_domain(Builder& builder, const Resource& r) {
   return ElasticIpDomain::vpc;
 }
 
+// A DX VIF's BGP peer address ("169.254.0.1/30"): the address and its link prefix;
+// nullopt when absent, and with a warning when unreadable.
+std::optional<DxPeerAddress> peer_address(Builder& builder, const Resource& r, std::string_view key) {
+  std::string text = r.attributes.str(key);
+  if (text.empty()) return std::nullopt;
+  auto slash = text.find('/');
+  auto address = net::IpAddress::try_parse(std::string_view(text).substr(0, slash));
+  auto link = slash == std::string::npos ? std::nullopt : net::Prefix::try_parse(text);
+  if (!address || !link) {
+    builder.warn("dx.peer_address", r, std::string(key) + " \"" + text + "\" is not an address with its prefix length (like 169.254.0.1/30): ignored");
+    return std::nullopt;
+  }
+  return DxPeerAddress{*address, *link};
+}
+
 }  // namespace
 
 void convert_internet_gateway(Builder& builder, const Resource& r) {
@@ -241,8 +256,8 @@ void convert_dx_virtual_interface(Builder& builder, const Resource& r) {
                        : family == keys::value::dx_ipv6 ? DxAddressFamily::ipv6
                                                         : DxAddressFamily::unknown;
   vif.bgp_asn = asn(at, a::bgp_asn);
-  vif.amazon_address = at.str(a::amazon_address);
-  vif.customer_address = at.str(a::customer_address);
+  vif.amazon_address = peer_address(builder, r, a::amazon_address);
+  vif.customer_address = peer_address(builder, r, a::customer_address);
   if (auto mtu = at.integer(a::mtu); mtu && *mtu > 0 && *mtu <= 0xffff) vif.mtu = static_cast<std::uint16_t>(*mtu);
   builder.add(std::move(vif), r);
 }

@@ -12,10 +12,20 @@
 #include "moat/model/ids.hpp"
 #include "moat/model/origin.hpp"
 #include "moat/model/ref.hpp"
+#include "moat/net/ip_address.hpp"
+#include "moat/net/prefix.hpp"
 
 namespace moat::model {
 
 enum class DxAddressFamily : std::uint8_t { ipv4, ipv6, unknown };
+
+// One end of the VIF's BGP peering: its address and the link prefix it sits on
+// ("169.254.0.1/30" -> 169.254.0.1 on 169.254.0.0/30).
+struct DxPeerAddress {
+  net::IpAddress address;
+  net::Prefix link;
+  friend bool operator==(const DxPeerAddress&, const DxPeerAddress&) = default;
+};
 
 struct DxVirtualInterface {
   using Id = DxVirtualInterfaceId;
@@ -32,8 +42,8 @@ struct DxVirtualInterface {
   std::optional<std::uint16_t> vlan;
   DxAddressFamily address_family = DxAddressFamily::unknown;
   std::optional<std::uint32_t> bgp_asn;   // the customer side
-  std::string amazon_address;     // BGP peer addresses as state holds them ("169.254.0.1/30")
-  std::string customer_address;
+  std::optional<DxPeerAddress> amazon_address;    // BGP peer addresses; absent when state has none
+  std::optional<DxPeerAddress> customer_address;  // (or an unreadable one, with a load warning)
   std::optional<std::uint16_t> mtu;
 };
 

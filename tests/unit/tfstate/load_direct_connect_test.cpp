@@ -35,8 +35,12 @@ TEST_CASE("a private virtual interface on a DX gateway keeps its BGP session and
   CHECK(vif.vlan == std::uint16_t{101});
   CHECK(vif.address_family == DxAddressFamily::ipv4);
   CHECK(vif.bgp_asn == 65010u);
-  CHECK(vif.amazon_address == "169.254.10.1/30");
-  CHECK(vif.customer_address == "169.254.10.2/30");
+  REQUIRE(vif.amazon_address.has_value());
+  CHECK(vif.amazon_address->address == net::IpAddress::parse("169.254.10.1"));
+  CHECK(vif.amazon_address->link == net::Prefix::parse("169.254.10.0/30"));
+  REQUIRE(vif.customer_address.has_value());
+  CHECK(vif.customer_address->address == net::IpAddress::parse("169.254.10.2"));
+  CHECK(vif.customer_address->link == vif.amazon_address->link);
   CHECK(vif.mtu == std::uint16_t{9001});
   REQUIRE(vif.dx_gateway.resolved());
   CHECK(s.get(*vif.dx_gateway.id).origin.address == "aws_dx_gateway.corp");
@@ -92,4 +96,42 @@ TEST_CASE("the three virtual interface resource types count as modelled, four VI
   CHECK(s.modelled.at("aws_dx_hosted_private_virtual_interface") == 1);
   CHECK(s.modelled.at("aws_dx_hosted_private_virtual_interface_accepter") == 2);
   CHECK(s.unmodelled.empty());
+}
+
+TEST_CASE("IPv6 BGP peer addresses of a VIF parse to an address on a /125 link", "[tfstate]") {
+  const auto& vif = by_address<DxVirtualInterface>(direct_connect(), "aws_dx_private_virtual_interface.to_vgw");
+  REQUIRE(vif.amazon_address.has_value());
+  CHECK(vif.amazon_address->address == net::IpAddress::parse("2001:db8:a::1"));
+  CHECK(vif.amazon_address->link == net::Prefix::parse("2001:db8:a::/125"));
+  REQUIRE(vif.customer_address.has_value());
+  CHECK(vif.customer_address->address == net::IpAddress::parse("2001:db8:a::2"));
+}
+
+TEST_CASE("a VIF peer address that is malformed is dropped with a warning naming the file and address, an absent one stays empty",
+          "[tfstate]") {
+  std::string state = R"({"version": 4, "resources": [{"mode": "managed", "type": "aws_dx_private_virtual_interface",
+    "name": "odd", "instances": [{"schema_version": 0, "attributes": {"id": "dxvif-odd", "name": "odd",
+    "address_family": "ipv4", "amazon_address": ")";
+  auto load = [&](const std::string& amazon, const std::string& customer) {
+    return tfstate::load_state_text(state + amazon + R"(", "customer_address": )" + customer + "}}]}]}", "vif.tfstate");
+  };
+  for (std::string bad : {"169.254.0.1", "169.254.0.300/30", "not-an-address/30", "169.254.0.1/33"}) {
+    INFO(bad);
+    auto s = load(bad, "null");
+    const auto& vif = by_address<DxVirtualInterface>(s, "aws_dx_private_virtual_interface.odd");
+    CHECK_FALSE(vif.amazon_address.has_value());
+    CHECK_FALSE(vif.customer_address.has_value());
+    const Diagnostic* d = diagnostic_for(s, "aws_dx_private_virtual_interface.odd");
+    REQUIRE(d != nullptr);
+    CHECK(d->severity == Severity::warning);
+    CHECK(d->code == "dx.peer_address");
+    CHECK(d->file == "vif.tfstate");
+    CHECK(d->message.find(bad) != std::string::npos);
+  }
+  auto good = load("169.254.0.1/31", "\"\"");
+  const auto& vif = by_address<DxVirtualInterface>(good, "aws_dx_private_virtual_interface.odd");
+  REQUIRE(vif.amazon_address.has_value());
+  CHECK(vif.amazon_address->link == net::Prefix::parse("169.254.0.0/31"));
+  CHECK_FALSE(vif.customer_address.has_value());
+  CHECK(diagnostic_for(good, "aws_dx_private_virtual_interface.odd") == nullptr);
 }
