@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <variant>
 
 #include <catch2/catch.hpp>
 
@@ -153,4 +154,25 @@ TEST_CASE("the split corpus stacks load together", "[tfstate][corpus]") {
     for (const auto& route : table.routes) endpoint_routes += route.source == RouteSource::gateway_endpoint;
   }
   CHECK(endpoint_routes >= 1);
+}
+
+TEST_CASE("a provider v0/v1 corpus state's NAT-instance route reaches the instance through its ENI", "[tfstate][corpus]") {
+  const std::filesystem::path corpus = std::filesystem::path(MOAT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  const auto file = corpus / "jun06t__terraform-sample__ecs__terraform.tfstate";
+  if (!std::filesystem::is_regular_file(file)) {
+    WARN("corpus file " << file.string() << " is absent: nothing to check");
+    return;
+  }
+  // Terraform 0.7: aws_instance names its ENI network_interface_id (removed in provider
+  // v2.0.0), and the route block holds both instance_id and network_interface_id.
+  auto snapshot = tfstate::load_states({file});
+  auto table = snapshot.find_address("aws_route_table.nat_rt");
+  REQUIRE(table.has_value());
+  const auto& routes = snapshot.route_tables[table->index].routes;
+  auto route = std::find_if(routes.begin(), routes.end(),
+                            [](const Route& r) { return r.destination.to_string() == "0.0.0.0/0"; });
+  REQUIRE(route != routes.end());
+  CHECK(route->target.aws_id == "eni-82592dc8");
+  REQUIRE(std::holds_alternative<InstanceId>(route->target.id));
+  CHECK(snapshot.get(std::get<InstanceId>(route->target.id)).origin.address == "aws_instance.nat");
 }
