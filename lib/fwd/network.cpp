@@ -1098,11 +1098,15 @@ struct Network::Impl {
       auto with_public = frame.packets.with_source_in(mapped);
       auto without = frame.packets - with_public;
       if (!without.empty()) {
-        bool from_private_nat = frame.sender && g().groups()[*frame.sender].role == graph::InterfaceRole::nat_gateway &&
-                                g().groups()[*frame.sender].public_mapped.empty();
-        drop(frame, without, igw_node,
-             from_private_nat ? ExplanationCode::PRIVATE_NAT_NO_INTERNET : ExplanationCode::IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS,
-             igw.origin.address, "the sources " + without.sources(v4).to_string() + " have no public IPv4 (R2.1)");
+        const auto* sender = frame.sender ? &g().groups()[*frame.sender] : nullptr;
+        if (sender && sender->role == graph::InterfaceRole::nat_gateway && sender->public_mapped.empty()) {
+          // The NAT gateway's private connectivity decides, not the IGW (R2.9).
+          drop(frame, without, igw_node, ExplanationCode::PRIVATE_NAT_NO_INTERNET, sender->origin.address,
+               sender->origin.address + " is a private NAT gateway: the IGW drops the traffic it translated (R2.9)");
+        } else {
+          drop(frame, without, igw_node, ExplanationCode::IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, igw.origin.address,
+               "the sources " + without.sources(v4).to_string() + " have no public IPv4 (R2.1)");
+        }
         if (frame.source_group) {
           const auto& group = g().groups()[*frame.source_group];
           finding(frame, ExplanationCode::LATENT_INTERNET_EXPOSURE, group.origin.address,
