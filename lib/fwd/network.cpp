@@ -691,18 +691,27 @@ struct Network::Impl {
         }
         case TK::instance:
         case TK::network_interface: {
-          std::vector<std::uint32_t> owned;
+          // The instance (or the ENI, which the graph may stand for by its instance, §1.4);
+          // a route to a stopped instance or to an ENI attached to one is a blackhole.
+          model::ObjectRef object{ObjectKind::instance, 0};
+          std::optional<model::InstanceId> instance_id;
           if (auto* id = std::get_if<model::InstanceId>(&target.id)) {
-            const auto& instance = s().get(*id);
+            object.index = model::index(*id);
+            instance_id = *id;
+          } else {
+            auto eni = std::get<model::NetworkInterfaceId>(target.id);
+            object = {ObjectKind::network_interface, model::index(eni)};
+            instance_id = s().get(eni).instance.id;
+          }
+          if (instance_id) {
+            const auto& instance = s().get(*instance_id);
             if (!instance.state.empty() && instance.state != "running") {
               drop(frame, frame.packets, here, ExplanationCode::BAD_STATE_ROUTE, route.origin.address,
                    "the target instance is " + instance.state + ": the route is a blackhole (R1.13)");
               return;
             }
-            owned = g().groups_of({ObjectKind::instance, model::index(*id)});
-          } else {
-            owned = g().groups_of({ObjectKind::network_interface, model::index(std::get<model::NetworkInterfaceId>(target.id))});
           }
+          auto owned = g().groups_of(object);
           if (owned.empty()) return unknown("the target interface is not attached in state");
           Frame f = next(frame, Step::enter_group, owned.front(), from_subnet, frame.packets);
           push(std::move(f));

@@ -120,7 +120,15 @@ struct ForwardingGraph::Impl {
     return id;
   }
 
-  void add_group(InterfaceGroup group) {
+  // An ENI attached to a loaded instance is the instance's group when it is its primary
+  // ENI, or when state does not name the primary. A secondary ENI (the instance names
+  // another primary) is a forwarding point of its own: its subnet, SGs and source/dest check.
+  bool represented_by_instance(const model::NetworkInterface& eni) const {
+    const auto& primary = snapshot->get(*eni.instance.id).primary_network_interface.aws_id;
+    return primary.empty() || primary == eni.origin.aws_id;
+  }
+
+  std::uint32_t add_group(InterfaceGroup group) {
     auto group_index = static_cast<std::uint32_t>(groups.size());
     NodeId id = add_node(Node{NodeKind::interface_group, group.object, group_index, group.name, group.origin});
     if (auto subnet_node = find(ref_of(group.subnet, model::ObjectKind::subnet))) {
@@ -131,6 +139,7 @@ struct ForwardingGraph::Impl {
     for (auto sg : group.security_groups) members_by_sg[model::index(sg)].push_back(group_index);
     group_nodes.push_back(id);
     groups.push_back(std::move(group));
+    return group_index;
   }
 
   // A group for `owner` in `subnet`: the listed addresses, else the subnet's CIDR. IPv6:
@@ -282,20 +291,35 @@ struct ForwardingGraph::Impl {
     for (std::uint32_t i = 0; i < s.instances.size(); ++i) {
       const auto& instance = s.instances[i];
       if (!instance.subnet.id) continue;
-      if (instance.primary_network_interface.id) eni_taken[model::index(*instance.primary_network_interface.id)] = true;
+      // Source/dest check is an attribute of the primary ENI: its own resource, when
+      // loaded, decides (aws_instance.source_dest_check mirrors it).
+      bool source_dest_check = instance.source_dest_check;
+      if (auto eni = instance.primary_network_interface.id) {
+        eni_taken[model::index(*eni)] = true;
+        source_dest_check = s.get(*eni).source_dest_check;
+      }
       std::vector<net::IpAddress> known = instance.ipv6_addresses;
       if (instance.private_ip) known.push_back(*instance.private_ip);
       bool is_public = instance.public_ip.has_value() || instance.associate_public_ip_address || eip_instance[i];
       auto group = make_group(InterfaceRole::instance, {model::ObjectKind::instance, i}, *instance.subnet.id, known,
                               is_public, resolved(instance.security_groups),
                               assigned_on_creation(*instance.subnet.id, instance.origin));
-      group.forwards = !instance.source_dest_check;
-      add_group(std::move(group));
+      group.forwards = !source_dest_check;
+      auto group_index = add_group(std::move(group));
+      // The primary ENI is the instance: a route or selector naming it reaches this group.
+      if (auto eni = instance.primary_network_interface.id) {
+        groups_by_owner[{model::ObjectKind::network_interface, model::index(*eni)}].push_back(group_index);
+      }
     }
     for (std::uint32_t i = 0; i < s.network_interfaces.size(); ++i) {
       const auto& eni = s.network_interfaces[i];
       if (!eni.subnet.id || eni_taken[i]) continue;
-      if (eni.instance.id) continue;  // represented by the instance
+      if (eni.instance.id && represented_by_instance(eni)) {
+        for (auto group : groups_of_owner({model::ObjectKind::instance, model::index(*eni.instance.id)})) {
+          groups_by_owner[{model::ObjectKind::network_interface, i}].push_back(group);
+        }
+        continue;
+      }
       bool is_public = eni.public_ip.has_value() || eip_eni[i];
       std::vector<net::IpAddress> known = eni.private_ips;
       known.insert(known.end(), eni.ipv6_addresses.begin(), eni.ipv6_addresses.end());

@@ -85,6 +85,9 @@ class Resolver {
     }
   }
 
+  // An ENI route target: the aws_network_interface, else the instance whose primary ENI
+  // it is (provider v5 routes name network_interface_id = aws_instance.x.primary_network_interface_id
+  // and compute instance_id; the ENI itself is then no resource in state, §1.4).
   void unresolved(const Origin& from, const std::string& aws_id, std::string_view kind, std::string_view fallback) {
     if (!reported_.emplace(from.address, aws_id).second) return;
     pending_.push_back(Diagnostic{Severity::warning, "ref.unresolved", from.file, from.address,

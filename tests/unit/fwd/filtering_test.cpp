@@ -195,6 +195,99 @@ TEST_CASE("a more specific route than local sends subnet traffic through an appl
   CHECK(drop->address == "aws_instance.fw");
 }
 
+namespace {
+
+// TwoSubnets plus an appliance instance fw in subnet inspect (10.0.3.0/24), whose primary
+// ENI eni-fw is an aws_network_interface attached to it; a's table sends b's subnet to
+// the ENI (more specific than local, R1.6).
+struct ApplianceEni {
+  TwoSubnets s;
+  model::SubnetId inspect{};
+  model::InstanceId fw{};
+  model::NetworkInterfaceId eni{};
+  model::RouteTableId table{};
+  ApplianceEni() {
+    inspect = s.b.subnet(s.vpc, "inspect", "10.0.3.0/24");
+    fw = s.b.instance("fw", inspect, "10.0.3.10", {s.open});
+    model::NetworkInterface interface;
+    interface.origin = SnapshotBuilder::origin("aws_network_interface", "fw", "eni-fw");
+    interface.subnet = s.b.ref(inspect);
+    interface.private_ips = {net::IpAddress::parse("10.0.3.10")};
+    interface.security_groups = {{"sg-open", s.open}};
+    interface.instance = {"i-fw", fw};
+    eni = s.b.snapshot.add(std::move(interface));
+    s.b.snapshot.get(fw).primary_network_interface = {"eni-fw", eni};
+    table = s.b.route_table(s.vpc, "a");
+    s.b.associate(s.a_subnet, table);
+    s.b.route(table, "10.0.2.0/24", "eni-fw", eni, "to_fw");
+  }
+  // a -> b, tcp 443, over the current snapshot.
+  FlowResult a_to_b() const {
+    return Network(s.b.snapshot).flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a route to an ENI attached to an instance in state forwards through that appliance, the ENI's "
+          "source/dest check deciding (R1.6, §1.4)",
+          "[fwd]") {
+  ApplianceEni x;
+  x.s.b.snapshot.get(x.eni).source_dest_check = false;
+  x.s.b.snapshot.get(x.fw).source_dest_check = true;  // a stale instance attribute: the ENI decides
+  auto result = x.a_to_b();
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(path_names(result.delivered.front().path, "aws_route.to_fw"));
+  CHECK(path_names(result.delivered.front().path, "aws_instance.fw"));
+  CHECK(find_drop(result.dropped, ExplanationCode::UNKNOWN_TARGET) == nullptr);
+
+  x.s.b.snapshot.get(x.eni).source_dest_check = true;
+  x.s.b.snapshot.get(x.fw).source_dest_check = false;
+  auto blocked = x.a_to_b();
+  CHECK(blocked.delivered.empty());
+  const auto* drop = find_drop(blocked.dropped, ExplanationCode::APPLIANCE_SOURCE_DEST_CHECK);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_instance.fw");
+}
+
+TEST_CASE("a route to an instance's primary ENI resolved to the instance forwards through it (§1.4)", "[fwd]") {
+  ApplianceEni x;
+  // Provider v5 shape: the route names the ENI, which is no resource; it resolves to the instance.
+  auto& route = x.s.b.snapshot.get(x.table).routes.back();
+  route.target.id = x.fw;
+  REQUIRE(route.target.kind == model::RouteTargetKind::network_interface);
+  x.s.b.snapshot.get(x.fw).source_dest_check = false;
+  x.s.b.snapshot.get(x.eni).source_dest_check = false;
+  auto result = x.a_to_b();
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(path_names(result.delivered.front().path, "aws_instance.fw"));
+}
+
+TEST_CASE("a route to an ENI attached to a stopped instance is a blackhole (R1.13)", "[fwd]") {
+  ApplianceEni x;
+  x.s.b.snapshot.get(x.eni).source_dest_check = false;
+  x.s.b.snapshot.get(x.fw).state = "stopped";
+  auto result = x.a_to_b();
+  CHECK(result.delivered.empty());
+  const auto* drop = find_drop(result.dropped, ExplanationCode::BAD_STATE_ROUTE);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_route.to_fw");
+  CHECK(drop->certain);
+}
+
+TEST_CASE("a secondary ENI of an instance is an appliance of its own: its subnet and source/dest check (§1.4)", "[fwd]") {
+  ApplianceEni x;
+  // eni-fw becomes a secondary ENI: the instance names another primary ENI.
+  x.s.b.snapshot.get(x.fw).primary_network_interface = {"eni-fw-primary", std::nullopt};
+  x.s.b.snapshot.get(x.fw).source_dest_check = true;
+  x.s.b.snapshot.get(x.eni).private_ips = {net::IpAddress::parse("10.0.3.20")};
+  x.s.b.snapshot.get(x.eni).source_dest_check = false;
+  auto result = x.a_to_b();
+  REQUIRE(result.delivered.size() == 1);
+  CHECK(path_names(result.delivered.front().path, "aws_network_interface.fw"));
+  CHECK_FALSE(path_names(result.delivered.front().path, "aws_instance.fw"));
+}
+
 TEST_CASE("a flow to a load balancer ends at a listener port", "[fwd]") {
   TwoSubnets s;
   auto lb = s.b.load_balancer("alb", {s.b_subnet}, {s.open});
