@@ -120,21 +120,22 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
     std::vector<net::PrefixTable<VpcRoute>::Entry> entries;
     std::vector<net::Prefix> local_prefixes;
     for (const auto& route : table.routes) {
-      std::string label = route.destination.to_string() + " -> " + route.target.aws_id;
+      std::string label = route.destination.to_string() + " -> " + route.target.aws_id + (route.blackhole ? " (blackhole)" : "");
       if (route.destination.prefix) {
         if (route.target.kind == model::RouteTargetKind::local) local_prefixes.push_back(*route.destination.prefix);
-        entries.push_back({*route.destination.prefix, {0, route.target, label, route.origin}});
+        entries.push_back({*route.destination.prefix, {0, route.target, label, route.origin, route.blackhole}});
         continue;
       }
       auto list = s.find<model::ManagedPrefixList>(route.destination.prefix_list_id);
       if (list && s.get(*list).entries_known) {
         for (const auto& entry : s.get(*list).entries) {
-          entries.push_back({entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin}});
+          entries.push_back(
+              {entry, {1, route.target, label + " (entry " + entry.to_string() + ")", route.origin, route.blackhole}});
         }
       } else {
         notes.push_back("route " + label + " (" + route.origin.address +
                                  ") names an AWS-managed prefix list: applied only to that AWS service (R1.11)");
-        symbolic.emplace_back(route.destination.prefix_list_id, VpcRoute{1, route.target, label, route.origin});
+        symbolic.emplace_back(route.destination.prefix_list_id, VpcRoute{1, route.target, label, route.origin, route.blackhole});
       }
     }
     // Propagated routes: what each propagating, attached VGW knows (R7.5); never where a
@@ -155,7 +156,7 @@ CompiledNetwork compile_network(const graph::ForwardingGraph& graph) {
                              {known.rank, target,
                               cidr.to_string() + " -> " + target.aws_id + " (propagated from " + networks[known.network].name +
                                   " via " + known.via + ")",
-                              propagation.origin}});
+                              propagation.origin, false}});
         }
       }
     }

@@ -25,6 +25,7 @@ struct VpcRoute {
   model::RouteTarget target;
   std::string label;  // "10.0.0.0/22 -> vgw-0abc"
   model::Origin origin;
+  bool blackhole = false;  // state blackhole: drops what it matches (R1.13)
 };
 
 struct CompiledRouteTable {

@@ -649,6 +649,11 @@ struct Network::Impl {
       auto unknown = [&](std::string why) {
         drop(frame, frame.packets, here, ExplanationCode::UNKNOWN_TARGET, route.origin.address, std::move(why), false);
       };
+      if (route.blackhole) {
+        drop(frame, frame.packets, here, ExplanationCode::BAD_STATE_ROUTE, route.origin.address,
+             "the route to " + target.aws_id + " is in state blackhole: dropped, no shorter route is used (R1.13)");
+        return;
+      }
       if (target.kind == TK::local) {
         push(next(frame, Step::local, model::index(table.vpc), from_subnet, frame.packets));
         return;

@@ -378,6 +378,7 @@ struct ForwardingGraph::Impl {
     for (std::uint32_t i = 0; i < s.route_tables.size(); ++i) {
       NodeId from = *find({K::route_table, i});
       for (const auto& route : s.route_tables[i].routes) {
+        if (route.blackhole) continue;  // leads nowhere (R1.13)
         std::optional<NodeId> to = route_target_node(route.target);
         std::string label = route.destination.to_string() + " -> " + route.target.aws_id;
         if (route.destination.is_prefix_list() && route.target.kind != model::RouteTargetKind::vpc_endpoint) {

@@ -507,10 +507,12 @@ class Builder {
         if (keep[graph::index(found->to)]) edge(from, keys_[graph::index(found->to)], EdgeRole::route, destination);
         continue;
       }
-      // A target with no place in the graph: not in the loaded state, not modelled (carrier,
-      // local or core-network targets), or a loaded object without interfaces in a subnet.
+      // A target with no place in the graph: a blackhole route (R1.13), not in the loaded
+      // state, not modelled (carrier, local or core-network targets), or a loaded object
+      // without interfaces in a subnet.
       std::string id = "missing:" + route.target.aws_id;
-      std::string why = route.target.kind == model::RouteTargetKind::unsupported ? "(not modelled by moat)"
+      std::string why = route.blackhole                                           ? "(blackhole)"
+                        : route.target.kind == model::RouteTargetKind::unsupported ? "(not modelled by moat)"
                         : route.target.resolved()                                  ? "(no place in the network)"
                                                                                    : "(not in the loaded state)";
       add_extra_node({id, in_vpc(table.vpc), NodeRole::missing, route.target.aws_id + "\n" + why, "", route.target.aws_id,

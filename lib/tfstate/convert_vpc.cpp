@@ -91,6 +91,14 @@ std::optional<Route> parse_route(Builder& builder, const Resource& resource, con
                  "route to " + route.destination.to_string() + " has no target (" + block.pointer() + "): ignored");
     return std::nullopt;
   }
+  // Only aws_route records a state: the route blocks of aws_route_table carry none.
+  if (standalone && block.str(a::state) == keys::value::route_blackhole) {
+    route.blackhole = true;
+    builder.warn("route.blackhole", resource,
+                 "route to " + route.destination.to_string() + " is in state blackhole (its target " +
+                     route.target.aws_id + " no longer works): it drops what it matches, no shorter route is used (R1.13)");
+    return route;
+  }
   if (route.target.kind == RouteTargetKind::unsupported) {
     builder.diagnose(Severity::info, "route.unsupported_target", resource,
                      "route to " + route.destination.to_string() + " targets " + route.target.aws_id +
@@ -107,10 +115,7 @@ void add_route(Builder& builder, RouteTable& table, Route route) {
   for (auto& existing : table.routes) {
     if (existing.destination != route.destination) continue;
     if (existing.target.aws_id == route.target.aws_id) {
-      if (route.source == RouteSource::route_resource) {
-        existing.source = route.source;
-        existing.origin = std::move(route.origin);
-      }
+      if (route.source == RouteSource::route_resource) existing = std::move(route);  // its origin and state
       return;
     }
     builder.snapshot().diagnostics.push_back(Diagnostic{

@@ -428,6 +428,7 @@ inline constexpr std::string_view dx_ipv4 = "ipv4";  // aws_dx_*_virtual_interfa
 inline constexpr std::string_view dx_ipv6 = "ipv6";
 inline constexpr std::string_view eip_domain_vpc = "vpc";            // aws_eip domain
 inline constexpr std::string_view eip_domain_standard = "standard";  // EC2-Classic (retired)
+inline constexpr std::string_view route_blackhole = "blackhole";  // aws_route state
 }  // namespace value
 
 }  // namespace moat::tfstate::keys

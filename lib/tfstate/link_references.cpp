@@ -133,7 +133,9 @@ void link_references(Builder& builder) {
   }
   for (auto& x : s.route_tables) {
     r(x.vpc, x.origin);
-    for (auto& route : x.routes) r(route.target, route.origin);
+    for (auto& route : x.routes) {
+      if (!route.blackhole) r(route.target, route.origin);  // a blackhole's target is usually gone
+    }
     for (auto& propagation : x.propagations) r(propagation.vpn_gateway, propagation.origin);
     for (auto& edge : x.edge_associations) r(edge.gateway, edge.origin);
   }

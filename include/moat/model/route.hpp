@@ -50,6 +50,10 @@ struct Route {
   RouteKind kind = RouteKind::static_route;
   RouteSource source = RouteSource::inline_block;
   Origin origin;  // the resource that produced it (the table, the aws_route, the endpoint)
+  // AWS reports the route's state as blackhole: its target no longer works (a deleted NAT
+  // gateway or ENI, ...). It still wins longest-prefix match and drops what it matches,
+  // whatever the target (R1.13). Only a standalone aws_route records a state.
+  bool blackhole = false;
 };
 
 }  // namespace moat::model

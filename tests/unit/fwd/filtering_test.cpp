@@ -288,6 +288,28 @@ TEST_CASE("a secondary ENI of an instance is an appliance of its own: its subnet
   CHECK_FALSE(path_names(result.delivered.front().path, "aws_instance.fw"));
 }
 
+TEST_CASE("a route in state blackhole drops what it matches; no shorter route is used (R1.13, §9.5)", "[fwd]") {
+  TwoSubnets s;
+  auto table = s.b.route_table(s.vpc, "a");  // local 10.0.0.0/16 would deliver to b
+  s.b.associate(s.a_subnet, table);
+  s.b.route_unresolved(table, "10.0.2.0/24", "nat-deleted");
+  s.b.snapshot.get(table).routes.back().blackhole = true;
+  Network network(s.b.snapshot);
+  auto verdict = network.isolated({instance(s.a)}, {instance(s.b2)});
+  CHECK(verdict.status == VerdictStatus::holds);
+  auto result = network.flow({instance(s.a)}, tcp_to("10.0.2.10/32", 443), {instance(s.b2)});
+  CHECK(result.delivered.empty());
+  const auto* drop = find_drop(result.dropped, ExplanationCode::BAD_STATE_ROUTE);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address == "aws_route.nat-deleted");
+  CHECK(drop->certain);
+  CHECK(find_drop(result.dropped, ExplanationCode::UNKNOWN_TARGET) == nullptr);
+  // Without the blackhole state the same unresolved route is an unknown target.
+  s.b.snapshot.get(table).routes.back().blackhole = false;
+  Network unknown(s.b.snapshot);
+  CHECK(unknown.isolated({instance(s.a)}, {instance(s.b2)}).status == VerdictStatus::unknown);
+}
+
 TEST_CASE("a flow to a load balancer ends at a listener port", "[fwd]") {
   TwoSubnets s;
   auto lb = s.b.load_balancer("alb", {s.b_subnet}, {s.open});

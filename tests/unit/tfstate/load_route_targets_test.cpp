@@ -1,7 +1,7 @@
 // Route targets the loader must read as AWS reports them: an ENI target that is an
 // instance's primary ENI (provider v5 writes network_interface_id and computes
-// instance_id; the ENI is no resource of its own) and an aws_network_interface attached
-// to an instance (SEMANTICS §1.4).
+// instance_id; the ENI is no resource of its own), an aws_network_interface attached to an
+// instance, and an aws_route whose state is blackhole (SEMANTICS §1.4, R1.13).
 #include <algorithm>
 #include <string>
 
@@ -96,4 +96,24 @@ TEST_CASE("a route to an aws_network_interface attached to an instance targets t
   REQUIRE(interface.instance.resolved());
   CHECK(s.get(*interface.instance.id).origin.address == "aws_instance.firewall");
   CHECK_FALSE(has_diagnostic(s, "ref.unresolved", "aws_route_table.app"));
+}
+
+TEST_CASE("an aws_route in state blackhole is kept as a blackhole route, its gone target unresolved and unreported",
+          "[tfstate]") {
+  auto s = tfstate::load_state_text(appliance_state, "appliance.tfstate");
+  const auto& table = by_address<RouteTable>(s, "aws_route_table.app");
+  const auto* branch = route_to(table, "172.16.8.0/24");
+  REQUIRE(branch != nullptr);
+  CHECK(branch->blackhole);
+  CHECK(branch->target.aws_id == "nat-0deleted");
+  CHECK_FALSE(branch->target.resolved());
+  CHECK(branch->origin.address == "aws_route.branch");
+  CHECK(has_diagnostic(s, "route.blackhole", "aws_route.branch"));
+  CHECK_FALSE(has_diagnostic(s, "ref.unresolved", "aws_route.branch"));
+  // Active routes and inline blocks (which carry no state) are not blackholes.
+  const auto* corp = route_to(table, "172.16.0.0/12");
+  REQUIRE(corp != nullptr);
+  CHECK_FALSE(corp->blackhole);
+  CHECK(corp->target.resolved());
+  CHECK_FALSE(route_to(table, "10.60.2.0/24")->blackhole);
 }
