@@ -906,6 +906,19 @@ struct Network::Impl {
       return false;
     }
 
+    // The IPv4 addresses at which a group receives these packets. IPv4 that came in by an
+    // IGW was sent to a public IPv4 and translated 1:1 to the private address of the
+    // interface owning it (§1.4 IGW row): it is the group's only where the group's own
+    // public IPv4s map, never a neighbour's whose possible addresses overlap them (an
+    // internal LB, tasks without assign_public_ip: R2.2, R2.6, R4.1). Groups whose unknown
+    // addresses may all carry the same public IPv4s all receive it (R0.1).
+    static const AddressSet& receiving_v4(const Frame& frame, const graph::InterfaceGroup& group) {
+      return frame.arrival == Arrival::internet ? group.public_mapped : group.addresses;
+    }
+    static PacketSet addressed_to(const Frame& frame, const PacketSet& packets, const graph::InterfaceGroup& group) {
+      return detail::with_destination_in(packets, receiving_v4(frame, group), group.ipv6_addresses);
+    }
+
     void deliver_in_subnet(Frame& frame, std::uint32_t subnet) {
       // Arriving from another subnet (or from outside): the subnet's NACL inbound.
       if (frame.aux != subnet + 1) nacl(frame, subnet, false, [&](Frame& f) { deliver_to_groups(f, subnet); });
@@ -921,7 +934,7 @@ struct Network::Impl {
       const auto groups = g().groups_in_subnet(model::SubnetId{subnet});
       bool undo_nat_here = false;
       for (auto group : groups) {
-        owned.v4 = owned.v4 | g().groups()[group].addresses;
+        owned.v4 = owned.v4 | receiving_v4(frame, g().groups()[group]);
         owned.v6 = owned.v6 | g().groups()[group].ipv6_addresses;
         if (mode == Mode::reply && frame.undo && frame.undo->kind == Translation::Kind::nat && frame.undo->at == group)
           undo_nat_here = true;
@@ -932,7 +945,7 @@ struct Network::Impl {
         bool undo_here = undo_nat_here && frame.undo->at == group;
         if (undo_nat_here && !undo_here) continue;  // replies go back to the NAT that sent them
         if (!undo_here && !wants_group(group)) continue;
-        auto mine = detail::with_destination_in(packets, g().groups()[group]);
+        auto mine = addressed_to(frame, packets, g().groups()[group]);
         if (mine.empty()) continue;
         Frame f = next(frame, Step::enter_group, group, subnet + 1, mine);  // NACL done
         push(std::move(f));
@@ -955,7 +968,7 @@ struct Network::Impl {
       NodeId group_node = g().group_node(frame.at);
       auto subnet = model::index(group.subnet);
       frame.trail = extend(frame, hop_at(group_node, group.origin.address, "arrives"), key);
-      auto to_self = detail::with_destination_in(frame.packets, group);
+      auto to_self = addressed_to(frame, frame.packets, group);
       auto transit = frame.packets - to_self;
       const std::uint32_t group_index = frame.at;
       if (!to_self.empty() && group.role == graph::InterfaceRole::load_balancer && mode == Mode::forward &&
@@ -1090,6 +1103,7 @@ struct Network::Impl {
       Frame f = frame;
       f.packets = detail::with_destination_rewritten(frame.packets, frame.undo->original_sources);
       f.undo = frame.undo->parent;
+      f.arrival = Arrival::local;  // from the NAT gateway, inside the VPC (as nat() does)
       f.trail = extend(frame, hop_at(g().group_node(group_index), group.origin.address,
                                      "reply translated back to " + frame.undo->original_sources.to_string()));
       nacl(f, subnet, true, [&](Frame& out) { route_from_subnet(out, subnet, out.packets); });
@@ -1230,17 +1244,37 @@ struct Network::Impl {
       auto public_sources = frame.packets.with_source_in(detail::public_ipv4());
       drop(frame, frame.packets - public_sources, internet, ExplanationCode::IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, "",
            "packets from the internet with private or reserved sources are dropped");
-      PacketSet remaining = public_sources;
+      // A private address stands for the public IPv4 mapped to it, in every VPC that maps
+      // one there (VPCs may reuse private CIDRs): each such VPC's IGW takes the packets.
+      PacketSet unmapped = public_sources;
       for (std::uint32_t i = 0; i < s().internet_gateways.size(); ++i) {
         const auto& igw = s().internet_gateways[i];
         if (!igw.vpc.id) continue;
-        auto mine = remaining.with_destination_in(c().public_mapped_by_vpc[model::index(*igw.vpc.id)]);
+        auto mine = public_sources.with_destination_in(public_mapped_towards_destinations(model::index(*igw.vpc.id)));
         if (mine.empty()) continue;
-        remaining = remaining - mine;
+        unmapped = unmapped - mine;
         push(next(frame, Step::igw_in, i, 0, mine));
       }
-      drop(frame, remaining, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "",
-           "no interface behind an attached IGW has a public IPv4 for these destinations");
+      drop(frame, unmapped, internet, ExplanationCode::NO_ROUTE_TO_DESTINATION, "",
+           "no destination interface behind an attached IGW has a public IPv4 for these addresses (the IGW "
+           "translates a public IPv4 to the interface owning it alone)");
+    }
+
+    // The private addresses of a VPC whose public IPv4s lead to the destinations: those of
+    // the destination interface groups, as the IGW delivers a translated packet to the
+    // owner of its public IPv4 alone; every mapped address of the VPC when the
+    // destinations are every node or include something other than an interface group.
+    AddressSet public_mapped_towards_destinations(std::uint32_t vpc) const {
+      const auto& all = c().public_mapped_by_vpc[vpc];
+      if (destination_nodes.empty()) return all;
+      AddressSet mapped(v4);
+      for (auto n : destination_nodes) {
+        const auto& node = g().node(NodeId{n});
+        if (node.kind != graph::NodeKind::interface_group) return all;
+        const auto& group = g().groups()[node.detail];
+        if (model::index(group.vpc) == vpc) mapped = mapped | group.public_mapped;
+      }
+      return mapped;
     }
 
     // IPv6 from the internet, untranslated: it enters the VPC whose IPv6 CIDRs hold the

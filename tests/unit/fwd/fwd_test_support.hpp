@@ -6,6 +6,7 @@
 
 #include "moat/fwd/endpoint.hpp"
 #include "moat/fwd/flow_result.hpp"
+#include "moat/fwd/network.hpp"
 #include "moat/fwd/verdict.hpp"
 #include "moat/model/ids.hpp"
 #include "moat/model/object_kind.hpp"
@@ -31,6 +32,15 @@ inline bool has_finding(const std::vector<Finding>& findings, ExplanationCode co
 
 inline bool path_names(const std::vector<Hop>& path, const std::string& address) {
   return std::any_of(path.begin(), path.end(), [&](const Hop& h) { return h.address.find(address) != std::string::npos; });
+}
+
+// Whether any delivered part of `result` ends at one of `owner`'s interface groups.
+inline bool delivered_to(const Network& network, const FlowResult& result, model::ObjectRef owner) {
+  auto groups = network.graph().groups_of(owner);
+  return std::any_of(result.delivered.begin(), result.delivered.end(), [&](const DeliveredPart& part) {
+    return std::any_of(groups.begin(), groups.end(),
+                       [&](std::uint32_t g) { return network.graph().group_node(g) == part.destination; });
+  });
 }
 
 // TCP to `destination` on `port` from any source of the destination's family.

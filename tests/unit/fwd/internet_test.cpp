@@ -308,6 +308,29 @@ TEST_CASE("an internal load balancer is isolated from the internet even in IGW-r
   CHECK(find_drop(result.dropped, ExplanationCode::NO_ROUTE_TO_DESTINATION) != nullptr);
 }
 
+TEST_CASE("an internal ALB sharing subnets with an internet-facing ALB is isolated from the internet", "[fwd]") {
+  // The node addresses of both range over the subnets (R4.1), but the IGW translates a
+  // public IPv4 to the interface owning it alone (§1.4 IGW row, R2.6).
+  WebLb s(false);
+  auto admin = s.b.load_balancer("admin", {model::SubnetId{0}, model::SubnetId{1}}, {model::SecurityGroupId{0}}, true);
+  s.b.listener(admin, 443);
+  Network network(s.b.snapshot);
+  auto admin_endpoint = Endpoint::of({ObjectKind::load_balancer, model::index(admin)});
+  CHECK(network.isolated({Endpoint::internet()}, {admin_endpoint}).status == VerdictStatus::holds);
+  auto result = network.flow({Endpoint::internet()}, tcp_to("10.0.0.0/23", 443), {admin_endpoint});
+  CHECK(result.delivered.empty());
+  const auto* drop = find_drop(result.dropped, ExplanationCode::NO_ROUTE_TO_DESTINATION);
+  REQUIRE(drop != nullptr);
+  CHECK(drop->address.empty());
+  // The internet-facing one stays reachable on its listener, and to every forwarding point
+  // what the IGW lets in arrives at it, never at the internal one.
+  CHECK(network.reachable({Endpoint::internet()}, {s.endpoint()}, tcp(), net::PortSet::of(443)).status ==
+        VerdictStatus::holds);
+  auto everywhere = network.flow({Endpoint::internet()}, tcp_to("10.0.0.0/23", 443));
+  CHECK(delivered_to(network, everywhere, {ObjectKind::load_balancer, model::index(s.lb)}));
+  CHECK(!delivered_to(network, everywhere, {ObjectKind::load_balancer, model::index(admin)}));
+}
+
 TEST_CASE("a TGW attachment associated with no TGW route table drops its traffic", "[fwd]") {
   CentralEgress s;
   s.b.snapshot.get(model::TransitGatewayRouteTableId{0}).associations.erase(

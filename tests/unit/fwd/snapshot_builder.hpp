@@ -146,6 +146,17 @@ class SnapshotBuilder {
     return snapshot.add(std::move(igw));
   }
 
+  // A subnet with a route table of its own (both named `name`) whose aws_route.<name>_default
+  // sends 0.0.0.0/0 to `igw`.
+  model::SubnetId igw_routed_subnet(model::VpcId vpc, model::InternetGatewayId igw, const std::string& name,
+                                    const char* block, const std::string& az = "eu-west-1a") {
+    auto id = subnet(vpc, name, block, az);
+    auto table = route_table(vpc, name);
+    associate(id, table);
+    route(table, "0.0.0.0/0", snapshot.get(igw).origin.aws_id, igw, name + "_default");
+    return id;
+  }
+
   model::EgressOnlyInternetGatewayId eigw(model::VpcId vpc, const std::string& name) {
     model::EgressOnlyInternetGateway eigw;
     eigw.origin = origin("aws_egress_only_internet_gateway", name, "eigw-" + name);
