@@ -17,7 +17,10 @@
 //     group is uncertain (R0.1): a possible path, never a proof.
 //   * A public IPv4 is abstracted by the private address it maps to: a flow from the
 //     internet to an ECS service is written with the service's private addresses as
-//     destination; the IGW forwards it only if those addresses carry a public IPv4.
+//     destination; the IGW forwards it only if those addresses carry a public IPv4, and
+//     delivers it only to the interface group(s) owning that public IPv4 — never to a
+//     neighbour whose possible addresses merely overlap (internal LBs, tasks without
+//     assign_public_ip); groups whose unknown addresses may all own it all receive it.
 //   * IPv6 is globally routable and never translated (R2.4): an IGW forwards it both
 //     ways for any address of its VPC's IPv6 CIDRs; an egress-only IGW forwards it out
 //     and lets only the replies back in. An internal dual-stack LB drops IPv6 from the
