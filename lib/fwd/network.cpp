@@ -9,6 +9,7 @@
 
 #include "compiled_network.hpp"
 #include "dual_stack.hpp"
+#include "edge_ingress.hpp"
 #include "moat/core/assert.hpp"
 #include "packet_filters.hpp"
 
@@ -174,9 +175,12 @@ struct Network::Impl {
     bool symbolic = false;
   };
   std::vector<Service> services;
+  std::vector<detail::EdgeIngress> edge_ingresses;  // R2.13
 
   Impl(const model::Snapshot& snapshot, std::vector<graph::ExternalNetwork> networks)
-      : graph(graph::build_forwarding_graph(snapshot, std::move(networks))), compiled(detail::compile_network(graph)) {
+      : graph(graph::build_forwarding_graph(snapshot, std::move(networks))),
+        compiled(detail::compile_network(graph)),
+        edge_ingresses(detail::build_edge_ingresses(graph)) {
     for (const auto& endpoint : snapshot.vpc_endpoints) {
       if (endpoint.type != model::VpcEndpointType::gateway) continue;
       auto node = graph.service_node(endpoint.prefix_list_id);
@@ -1223,6 +1227,7 @@ struct Network::Impl {
     void internet_in(Frame& frame, const Key& key) {
       NodeId internet = g().internet();
       frame.trail = extend(frame, Hop{internet, "internet", "", "sends"}, key);
+      if (mode == Mode::forward) edge_ingress(frame);
       if (auto ipv6 = detail::of_family(frame.packets, v6); !ipv6.empty()) {
         Frame f = frame;
         f.packets = ipv6;
@@ -1275,6 +1280,26 @@ struct Network::Impl {
         if (model::index(group.vpc) == vpc) mapped = mapped | group.public_mapped;
       }
       return mapped;
+    }
+
+    // The internet reaches targets of edge services (Global Accelerator, CloudFront VPC
+    // origins) without a public IP or IGW route; the addresses they see are not in state,
+    // so their SGs and NACL are not evaluated and the path is possible only (R2.13, R0.1).
+    void edge_ingress(const Frame& frame) {
+      NodeId internet = g().internet();
+      for (const auto& edge : impl.edge_ingresses) {
+        for (auto group : edge.groups) {
+          auto mine = detail::with_destination_in(frame.packets, g().groups()[group]) & edge.accepted;
+          if (mine.empty()) continue;
+          Frame f = frame;
+          f.packets = std::move(mine);
+          f.arrival = Arrival::internet;
+          f.certain = false;
+          f.assumptions.push_back(edge.assumption);
+          f.trail = extend(frame, Hop{internet, edge.service, edge.address, "to " + edge.target + " (R2.13)"});
+          arrive(f, group);
+        }
+      }
     }
 
     // IPv6 from the internet, untranslated: it enters the VPC whose IPv6 CIDRs hold the

@@ -95,6 +95,8 @@ const Table& managed_table() {
       {t::route53_record, {owner, convert_record}},
       {t::resolver_rule, {owner, convert_resolver_rule}},
       {t::resolver_rule_association, {owner, convert_resolver_rule_association}},
+      {t::globalaccelerator_endpoint_group, {owner, convert_globalaccelerator_endpoint_group}},
+      {t::cloudfront_vpc_origin, {owner, convert_cloudfront_vpc_origin}},
   };
   return table;
 }

@@ -79,4 +79,8 @@ void convert_record(Builder&, const Resource&);
 void convert_resolver_rule(Builder&, const Resource&);
 void convert_resolver_rule_association(Builder&, const Resource&);
 
+// convert_edge.cpp
+void convert_globalaccelerator_endpoint_group(Builder&, const Resource&);
+void convert_cloudfront_vpc_origin(Builder&, const Resource&);
+
 }  // namespace moat::tfstate

@@ -120,6 +120,8 @@ inline constexpr std::string_view resolver_rule_association = "aws_route53_resol
 inline constexpr std::string_view route53_zone = "aws_route53_zone";
 inline constexpr std::string_view route53_zone_association = "aws_route53_zone_association";
 inline constexpr std::string_view route53_record = "aws_route53_record";
+inline constexpr std::string_view globalaccelerator_endpoint_group = "aws_globalaccelerator_endpoint_group";
+inline constexpr std::string_view cloudfront_vpc_origin = "aws_cloudfront_vpc_origin";
 }  // namespace resource
 
 // ---- attribute keys ------------------------------------------------------------------
@@ -385,6 +387,13 @@ inline constexpr std::string_view rule_type = "rule_type";
 inline constexpr std::string_view target_ip = "target_ip";
 inline constexpr std::string_view resolver_endpoint_id = "resolver_endpoint_id";
 inline constexpr std::string_view resolver_rule_id = "resolver_rule_id";
+// aws_globalaccelerator_endpoint_group, aws_cloudfront_vpc_origin
+inline constexpr std::string_view endpoint_configuration = "endpoint_configuration";
+inline constexpr std::string_view endpoint_id = "endpoint_id";
+inline constexpr std::string_view client_ip_preservation_enabled = "client_ip_preservation_enabled";
+inline constexpr std::string_view vpc_origin_endpoint_config = "vpc_origin_endpoint_config";
+inline constexpr std::string_view http_port = "http_port";
+inline constexpr std::string_view https_port = "https_port";
 }  // namespace attr
 
 // ---- attribute values ----------------------------------------------------------------
@@ -429,6 +438,11 @@ inline constexpr std::string_view dx_ipv6 = "ipv6";
 inline constexpr std::string_view eip_domain_vpc = "vpc";            // aws_eip domain
 inline constexpr std::string_view eip_domain_standard = "standard";  // EC2-Classic (retired)
 inline constexpr std::string_view route_blackhole = "blackhole";  // aws_route state
+// Shapes of the ids an edge service names its targets by.
+inline constexpr std::string_view elb_arn_service = ":elasticloadbalancing:";
+inline constexpr std::string_view ec2_instance_arn_resource = ":instance/";
+inline constexpr std::string_view instance_id_prefix = "i-";
+inline constexpr std::string_view eip_allocation_id_prefix = "eipalloc-";
 }  // namespace value
 
 }  // namespace moat::tfstate::keys

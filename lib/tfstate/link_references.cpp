@@ -268,6 +268,17 @@ void link_references(Builder& builder) {
     r(x.resolver_rule, x.origin);
     r(x.vpc, x.origin);
   }
+  for (auto& x : s.global_accelerator_endpoint_groups) {
+    for (auto& endpoint : x.endpoints) {
+      r(endpoint.load_balancer, x.origin);
+      r(endpoint.instance, x.origin);
+      r(endpoint.elastic_ip, x.origin);
+    }
+  }
+  for (auto& x : s.cloudfront_vpc_origins) {
+    r(x.load_balancer, x.origin);
+    r(x.instance, x.origin);
+  }
   for (auto& diagnostic : r.pending_) s.diagnostics.push_back(std::move(diagnostic));
 }
 

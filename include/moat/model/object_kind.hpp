@@ -48,7 +48,10 @@
   X(HostedZone, hosted_zone, hosted_zones)                                       \
   X(ResourceRecord, resource_record, resource_records)                           \
   X(ResolverRule, resolver_rule, resolver_rules)                                 \
-  X(ResolverRuleAssociation, resolver_rule_association, resolver_rule_associations)
+  X(ResolverRuleAssociation, resolver_rule_association, resolver_rule_associations) \
+  X(GlobalAcceleratorEndpointGroup, global_accelerator_endpoint_group,           \
+    global_accelerator_endpoint_groups)                                          \
+  X(CloudFrontVpcOrigin, cloudfront_vpc_origin, cloudfront_vpc_origins)
 
 namespace moat::model {
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "moat/core/assert.hpp"
+#include "moat/model/cloudfront_vpc_origin.hpp"
 #include "moat/model/customer_gateway.hpp"
 #include "moat/model/diagnostic.hpp"
 #include "moat/model/dx_gateway.hpp"
@@ -37,6 +38,7 @@
 #include "moat/model/ecs_task_definition.hpp"
 #include "moat/model/egress_only_internet_gateway.hpp"
 #include "moat/model/elastic_ip.hpp"
+#include "moat/model/global_accelerator_endpoint_group.hpp"
 #include "moat/model/hosted_zone.hpp"
 #include "moat/model/ids.hpp"
 #include "moat/model/instance.hpp"
