@@ -111,5 +111,7 @@ TEST_CASE("object kinds print in AWS spelling", "[model]") {
   CHECK(to_string(ObjectKind::egress_only_internet_gateway) == "EgressOnlyInternetGateway");
   CHECK(to_string(ObjectKind::resolver_rule_association) == "ResolverRuleAssociation");
   CHECK(to_string(ObjectKind::dx_virtual_interface) == "DxVirtualInterface");
-  CHECK(object_kind_count == 35);
+  CHECK(to_string(ObjectKind::global_accelerator_endpoint_group) == "GlobalAcceleratorEndpointGroup");
+  CHECK(to_string(ObjectKind::cloudfront_vpc_origin) == "CloudFrontVpcOrigin");
+  CHECK(object_kind_count == 37);
 }
