@@ -1923,7 +1923,10 @@ struct Network::Impl {
         bool certain_drop = false, any_drop = !forward.dropped.empty();
         for (const auto& part : forward.delivered) {
           if (!part.certain) {
+            // Delivered only under an assumption: the assumption is why the pair is unknown.
             maybe = maybe | part.sent;
+            for (const auto& assumption : part.assumptions)
+              merge_findings(verdict.findings, {Finding{ExplanationCode::UNKNOWN_DATA, "", assumption}});
             continue;
           }
           auto back = replies(part, continuation);

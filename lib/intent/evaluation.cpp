@@ -90,7 +90,9 @@ void Evaluation::add(const fwd::Verdict& verdict) {
       explain(dropped_explanation(drop));
       if (drop.behind.empty()) set_path(dropped_path(environment_, drop), drop.witness, drop.certain);
     }
-    if (verdict.blockers.empty()) explain({"NO_PATH", "", verdict.summary});
+    // Unknown with no blocker: the findings (the assumptions a delivery rests on) say why.
+    bool explained = verdict.status == fwd::VerdictStatus::unknown && !verdict.findings.empty();
+    if (verdict.blockers.empty() && !explained) explain({"NO_PATH", "", verdict.summary});
     return;
   }
   // unreachable: every delivered part is a counterexample; every resource on its path is
