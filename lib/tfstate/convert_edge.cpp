@@ -14,8 +14,6 @@ using namespace moat::model;
 
 namespace {
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
 // The target of an edge service as written: an ELB ARN, an EC2 instance ARN or id, an EIP
 // allocation id. Returns false for any other shape (left unreferenced, with a warning).
 bool classify_target(const std::string& id, Ref<LoadBalancerId>& load_balancer, Ref<InstanceId>& instance,
@@ -24,9 +22,9 @@ bool classify_target(const std::string& id, Ref<LoadBalancerId>& load_balancer, 
     load_balancer = ref_to<LoadBalancerId>(id);
   } else if (auto at = id.find(v::ec2_instance_arn_resource); at != std::string::npos) {
     instance = ref_to<InstanceId>(id.substr(at + v::ec2_instance_arn_resource.size()));
-  } else if (starts_with(id, v::instance_id_prefix)) {
+  } else if (id.starts_with(v::instance_id_prefix)) {
     instance = ref_to<InstanceId>(id);
-  } else if (elastic_ip && starts_with(id, v::eip_allocation_id_prefix)) {
+  } else if (elastic_ip && id.starts_with(v::eip_allocation_id_prefix)) {
     *elastic_ip = ref_to<ElasticIpId>(id);
   } else {
     return false;
